@@ -1,0 +1,45 @@
+using CyberReview.Data.Identity;
+using CyberReview.Data.Organisations;
+using CyberReview.Data.Products;
+using CyberReview.Reviews.Access;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyberReview.Data;
+
+/// <summary>
+/// The one model of CyberReview. Each database engine has a subclass that carries its own migrations
+/// (<see cref="SqliteReviewDbContext"/>, <see cref="PostgresReviewDbContext"/>); code uses this type.
+/// </summary>
+public abstract class ReviewDbContext(DbContextOptions options)
+    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Product> Products => Set<Product>();
+    public DbSet<ProductVersion> ProductVersions => Set<ProductVersion>();
+    public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ReviewDbContext).Assembly);
+
+        // The roles are part of the schema: every installation has exactly these, with stable ids.
+        builder.Entity<IdentityRole<Guid>>().HasData(Enum.GetValues<Role>().Select((role, index) => new IdentityRole<Guid>
+        {
+            Id = new Guid(index + 1, 0, 0, new byte[8]),
+            Name = IdentitySetup.RoleName(role),
+            NormalizedName = IdentitySetup.RoleName(role).ToUpperInvariant(),
+            ConcurrencyStamp = $"role-{index + 1}",
+        }));
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL and safe when members are added.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(64);
+    }
+}

@@ -1,0 +1,24 @@
+namespace CyberReview.Reviews.Access;
+
+/// <summary>
+/// What a role may use at all. Access to a particular case is decided per case on top of this;
+/// a capability never grants access to a case by itself.
+/// </summary>
+public enum Capability
+{
+    ManageUsers,
+    ManageOrganisations,
+    ScreenCases,
+    RunReviews,
+    ApproveCriteria,
+    HandleEscalations,
+    GiveExpertOpinions,
+    EvaluateProducts,
+    ManageOwnProducts,
+    ApplyForReview,
+    RunSectorReviews,
+    DetermineCiiPurchases,
+    CheckProcurement,
+    FileProcurementDeclarations,
+    UseApiTokens,
+}

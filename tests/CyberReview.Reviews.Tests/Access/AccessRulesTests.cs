@@ -1,0 +1,56 @@
+using CyberReview.Reviews.Access;
+
+namespace CyberReview.Reviews.Tests.Access;
+
+public sealed class AccessRulesTests
+{
+    [Theory]
+    [InlineData(Role.Evaluator, OrganisationKind.Institution, true)]
+    [InlineData(Role.Evaluator, OrganisationKind.Provider, false)]
+    [InlineData(Role.Provider, OrganisationKind.Provider, true)]
+    [InlineData(Role.Provider, OrganisationKind.ReviewOffice, false)]
+    [InlineData(Role.Office, OrganisationKind.ReviewOffice, true)]
+    [InlineData(Role.Procurer, OrganisationKind.ProcuringBody, true)]
+    [InlineData(Role.SectorAuthority, OrganisationKind.SectorDepartment, true)]
+    [InlineData(Role.Administrator, OrganisationKind.Institution, false)]
+    public void A_role_belongs_to_its_kind_of_organisation(Role role, OrganisationKind organisation, bool allowed) =>
+        Assert.Equal(allowed, AccessRules.MayHold(organisation, role));
+
+    [Fact]
+    public void Every_role_may_be_held_by_some_organisation_and_grants_something()
+    {
+        foreach (var role in Enum.GetValues<Role>())
+        {
+            Assert.Contains(Enum.GetValues<OrganisationKind>(), kind => AccessRules.MayHold(kind, role));
+            Assert.NotEmpty(AccessRules.CapabilitiesOf(role));
+        }
+    }
+
+    [Fact]
+    public void Only_administrators_manage_users() =>
+        Assert.Equal([Role.Administrator], AccessRules.RolesWith(Capability.ManageUsers));
+
+    [Fact]
+    public void Providers_cannot_evaluate_or_screen()
+    {
+        Assert.False(AccessRules.Grants([Role.Provider], Capability.EvaluateProducts));
+        Assert.False(AccessRules.Grants([Role.Provider], Capability.ScreenCases));
+        Assert.True(AccessRules.Grants([Role.Provider], Capability.ApplyForReview));
+    }
+
+    [Fact]
+    public void An_assignment_without_roles_is_refused() =>
+        Assert.IsType<RoleAssignmentRefusal.NoRole>(AccessRules.CheckAssignment(OrganisationKind.Provider, []));
+
+    [Fact]
+    public void An_assignment_names_the_roles_that_do_not_fit()
+    {
+        var refusal = Assert.IsType<RoleAssignmentRefusal.WrongOrganisation>(
+            AccessRules.CheckAssignment(OrganisationKind.Provider, [Role.Provider, Role.Evaluator, Role.Office]));
+        Assert.Equal([Role.Evaluator, Role.Office], refusal.Roles);
+    }
+
+    [Fact]
+    public void A_valid_assignment_is_accepted() =>
+        Assert.Null(AccessRules.CheckAssignment(OrganisationKind.ReviewOffice, [Role.Office, Role.Committee]));
+}
