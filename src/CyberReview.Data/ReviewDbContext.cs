@@ -21,6 +21,7 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<ProductVersion> ProductVersions => Set<ProductVersion>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<RateLimiting.RateLimitWindow> RateLimitWindows => Set<RateLimiting.RateLimitWindow>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

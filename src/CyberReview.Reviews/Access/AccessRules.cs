@@ -10,7 +10,7 @@ public static class AccessRules
     {
         [Role.Office] = new(
             [OrganisationKind.ReviewOffice],
-            [Capability.ScreenCases, Capability.RunReviews, Capability.ManageOrganisations, Capability.CheckProcurement, Capability.UseApiTokens]),
+            [Capability.ScreenCases, Capability.RunReviews, Capability.BrowseProducts, Capability.ManageOrganisations, Capability.CheckProcurement, Capability.UseApiTokens]),
         [Role.Committee] = new(
             [OrganisationKind.ReviewOffice],
             [Capability.ApproveCriteria, Capability.HandleEscalations, Capability.UseApiTokens]),
@@ -22,7 +22,7 @@ public static class AccessRules
             [Capability.EvaluateProducts, Capability.UseApiTokens]),
         [Role.Provider] = new(
             [OrganisationKind.Provider],
-            [Capability.ManageOwnProducts, Capability.ApplyForReview, Capability.UseApiTokens]),
+            [Capability.BrowseProducts, Capability.ManageOwnProducts, Capability.ApplyForReview, Capability.UseApiTokens]),
         [Role.SectorAuthority] = new(
             [OrganisationKind.SectorDepartment],
             [Capability.RunSectorReviews, Capability.DetermineCiiPurchases, Capability.CheckProcurement, Capability.UseApiTokens]),

@@ -14,6 +14,7 @@ public enum Capability
     HandleEscalations,
     GiveExpertOpinions,
     EvaluateProducts,
+    BrowseProducts,
     ManageOwnProducts,
     ApplyForReview,
     RunSectorReviews,
