@@ -1,0 +1,46 @@
+using CyberReview.Web.Features.Account;
+using CyberReview.Web.Features.Administration;
+using CyberReview.Web.Features.Health;
+using CyberReview.Web.Features.Products;
+using CyberReview.Web.Shared;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddCyberReviewDatabase();
+builder.Services.AddCyberReviewIdentity();
+builder.Services.AddCyberReviewAuthorization();
+builder.Services.AddCyberReviewLocalization();
+builder.Services.AddCyberReviewProblemDetails();
+builder.Services.AddCyberReviewApi();
+builder.Services.AddCyberReviewPages();
+builder.Services.AddCyberReviewHealthChecks();
+builder.Services.AddCyberReviewAdministration();
+builder.Services.AddSingleton(TimeProvider.System);
+
+var app = builder.Build();
+
+await app.PrepareDatabaseAsync();
+
+app.UseCyberReviewErrorHandling();
+app.UseSecurityHeaders();
+app.UseCyberReviewLocalization();
+app.UseRouting();
+app.UseUnknownRoutesAsNotFound();
+app.UseBodySizeLimits();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+app.MapHealth();
+app.MapApiReference();
+var api = app.MapGroup("/api/v1").RequireApiToken();
+api.MapAccountApi();
+api.MapProductsApi();
+api.MapAdministrationApi();
+
+app.Run();
+
+/// <summary>The entry point, visible to the test host.</summary>
+public partial class Program;

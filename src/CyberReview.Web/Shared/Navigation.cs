@@ -1,0 +1,26 @@
+using System.Security.Claims;
+using CyberReview.Reviews.Access;
+
+namespace CyberReview.Web.Shared;
+
+/// <summary>The main navigation: each item shows only to those whose roles grant what it needs.</summary>
+internal static class Navigation
+{
+    public sealed record Item(string TextKey, string Path, Func<ClaimsPrincipal, bool> Shows);
+
+    private static readonly Item[] Items =
+    [
+        new("Nav.Home", "/", user => user.Identity?.IsAuthenticated != true),
+        new("Nav.Home", "/Home", user => user.Identity?.IsAuthenticated == true),
+        new("Nav.Products", "/Products", user => user.Has(Capability.BrowseProducts)),
+        new("Nav.Users", "/Administration/Users", user => user.Has(Capability.ManageUsers)),
+        new("Nav.Organisations", "/Administration/Organisations", user => user.Has(Capability.ManageOrganisations)),
+        new("Nav.Tokens", "/Account/Tokens", user => user.Has(Capability.UseApiTokens)),
+        new("Nav.ApiReference", ApiReference.Path, _ => true),
+    ];
+
+    public static IEnumerable<Item> For(ClaimsPrincipal user) => Items.Where(item => item.Shows(user));
+
+    public static bool IsCurrent(Item item, PathString path) =>
+        item.Path == "/" ? path == "/" : path.StartsWithSegments(item.Path, StringComparison.OrdinalIgnoreCase);
+}
