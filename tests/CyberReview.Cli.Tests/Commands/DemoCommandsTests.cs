@@ -1,0 +1,89 @@
+using System.Text.RegularExpressions;
+using CyberReview.Data;
+using CyberReview.Data.Demo;
+using CyberReview.Reviews.Access;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyberReview.Cli.Tests.Commands;
+
+public sealed partial class DemoCommandsTests
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Seed_prints_one_working_sign_in_per_role_and_a_second_seed_reports_already_seeded(DatabaseProvider provider)
+    {
+        await using var installation = TestInstallation.Create(provider);
+        Assert.Equal(0, (await installation.RunAsync("db", "migrate")).ExitCode);
+
+        var seed = await installation.RunAsync("demo", "seed");
+
+        Assert.Equal(0, seed.ExitCode);
+        var signIns = SignIns(seed.Output);
+        Assert.Equal(8, signIns.Count);
+        Assert.Equal(Enum.GetValues<Role>().Order(), signIns.Select(s => s.Role).Order());
+        var verified = await installation.InspectAsync(async (_, users) =>
+        {
+            var count = 0;
+            foreach (var signIn in signIns)
+            {
+                var user = await users.FindByEmailAsync(signIn.Email);
+                if (user is not null && await users.CheckPasswordAsync(user, signIn.Password) && await users.IsInRoleAsync(user, signIn.Role.ToString()))
+                    count++;
+            }
+            return count;
+        });
+        Assert.Equal(8, verified);
+
+        var again = await installation.RunAsync("demo", "seed");
+
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("already seeded", again.Output, StringComparison.Ordinal);
+        Assert.Equal(signIns, SignIns(again.Output));
+        Assert.Equal(8, await installation.InspectAsync((db, _) => db.Users.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Seed_refuses_a_database_that_holds_a_real_administrator(DatabaseProvider provider)
+    {
+        await using var installation = TestInstallation.Create(provider);
+        Assert.Equal(0, (await installation.RunAsync("db", "migrate")).ExitCode);
+        Assert.Equal(0, (await installation.RunAsync("users", "create-admin", "--email", "ada@office.example", "--name", "Ada Lovelace")).ExitCode);
+
+        var seed = await installation.RunAsync("demo", "seed");
+
+        seed.AssertRefused("not demo data");
+        Assert.Empty(SignIns(seed.Output));
+        Assert.Equal(1, await installation.InspectAsync((db, _) => db.Users.CountAsync()));
+        Assert.Empty(DemoSignInFile.Load(installation.Options.DataDirectory));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, 0)]
+    [InlineData(DatabaseProvider.Postgres, 1)]
+    public async Task Only_the_embedded_database_is_migrated_on_demand(DatabaseProvider provider, int exitCode)
+    {
+        await using var installation = TestInstallation.Create(provider);
+
+        var seed = await installation.RunAsync("demo", "seed");
+
+        Assert.Equal(exitCode, seed.ExitCode);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            Assert.Contains("Applied ", seed.Output, StringComparison.Ordinal);
+            Assert.Equal(8, SignIns(seed.Output).Count);
+        }
+        else
+        {
+            seed.AssertRefused("Run `cyberreview db migrate`");
+        }
+    }
+
+    private static List<DemoSignIn> SignIns(string output) =>
+        [.. SignInLine().Matches(output).Select(m => new DemoSignIn(Enum.Parse<Role>(m.Groups["role"].Value), m.Groups["email"].Value, m.Groups["password"].Value))];
+
+    [GeneratedRegex(@"^\s+(?<role>\w+)\s+(?<email>\S+@demo\.cyberreview\.local)\s+(?<password>\S+)$", RegexOptions.Multiline)]
+    private static partial Regex SignInLine();
+}
