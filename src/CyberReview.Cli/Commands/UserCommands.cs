@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Security.Cryptography;
 using CyberReview.Data.Identity;
 using CyberReview.Data.Organisations;
 using CyberReview.Reviews.Access;
@@ -54,7 +53,7 @@ internal static class UserCommands
         }
         else
         {
-            password = NewPassword([request.Email, request.Name]);
+            password = InitialPassword.New([request.Email, request.Name]);
         }
 
         await installation.PrepareSchemaAsync(console.Out, cancellationToken);
@@ -149,22 +148,6 @@ internal static class UserCommands
                     : "active",
             ])]);
         return 0;
-    }
-
-    /// <summary>
-    /// Four groups of four letters and digits, as the demo seed makes them: 19 characters, about 92 bits, without
-    /// look-alikes (0/O, 1/l/I), so they can be read out and typed. Drawn again in the unlikely case the policy
-    /// refuses one (a group that spells part of the account's name).
-    /// </summary>
-    private static string NewPassword(IEnumerable<string?> context)
-    {
-        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
-        while (true)
-        {
-            var password = string.Join('-', Enumerable.Range(0, 4).Select(_ => RandomNumberGenerator.GetString(alphabet, 4)));
-            if (PasswordPolicy.Check(password, context) is null)
-                return password;
-        }
     }
 
     private static async Task<int> RefuseAsync(CliConsole console, string reason)

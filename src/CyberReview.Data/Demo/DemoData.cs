@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using CyberReview.Data.Identity;
 using CyberReview.Data.Organisations;
 using CyberReview.Data.Products;
@@ -92,20 +91,12 @@ public static class DemoData
                 ActivatedAt = now,
                 IsDemo = true,
             };
-            var password = NewPassword();
+            var password = InitialPassword.New([email, person.Name]);
             Require(await users.CreateAsync(user, password), email);
             Require(await users.AddToRoleAsync(user, IdentitySetup.RoleName(person.Role)), email);
             signIns.Add(new DemoSignIn(person.Role, email, password));
         }
         return new DemoSeedResult.Seeded(signIns);
-    }
-
-    /// <summary>Four groups of four letters and digits: 19 characters, about 95 bits.</summary>
-    private static string NewPassword()
-    {
-        const string alphabet = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKMNPQRSTUVWXYZ23456789";
-        var groups = Enumerable.Range(0, 4).Select(_ => RandomNumberGenerator.GetString(alphabet, 4));
-        return string.Join('-', groups);
     }
 
     private static void Require(IdentityResult result, string email)
