@@ -17,10 +17,10 @@ public static class CaseWorkflow
         new(Draft, Submit, Submitted, [Provider], [NamesVersions]),
         new(Submitted, StartScreening, Screening, [Office], []),
         new(Screening, ScreenNotRequired, NotRequired, [Office], [ReasonGiven]),
-        new(Screening, ScreenRequired, Evaluation, [Office], [ReasonGiven, NamesVersions]),
-        new(Evaluation, RequestInformation, AwaitingProvider, [Office, Evaluator], [InformationRequested]),
-        new(AwaitingProvider, ProvideInformation, Evaluation, [Provider, Office], [InformationProvided]),
-        new(Evaluation, StartExpertReview, ExpertReview, [Office], [InstitutionAssigned, ReportsSigned, PanelDrawn, PanelFreeOfConflicts]),
+        new(Screening, ScreenRequired, CaseState.Evaluation, [Office], [ReasonGiven, NamesVersions]),
+        new(CaseState.Evaluation, RequestInformation, AwaitingProvider, [Office, Evaluator], [InformationRequested]),
+        new(AwaitingProvider, ProvideInformation, CaseState.Evaluation, [Provider, Office], [InformationProvided]),
+        new(CaseState.Evaluation, StartExpertReview, ExpertReview, [Office], [InstitutionAssigned, ReportsSigned, PanelDrawn, PanelFreeOfConflicts]),
         new(ExpertReview, Escalate, Escalated, [Office], [PanelDisagreed]),
         new(ExpertReview, RecordDecision, Decided, [Office], [PanelAgreed]),
         new(Escalated, RecordDecision, Decided, [Committee], [ReasonGiven]),
@@ -32,7 +32,7 @@ public static class CaseWorkflow
         new(Published, Expire, Expired, [CaseActor.System], [ValidityEnded]),
         new(Suspended, Expire, Expired, [CaseActor.System], [ValidityEnded]),
         new(Published, Supersede, Superseded, [CaseActor.System, Office], [NewerResultPublished]),
-        .. WithdrawFrom(Draft, Submitted, Screening, Evaluation, AwaitingProvider),
+        .. WithdrawFrom(Draft, Submitted, Screening, CaseState.Evaluation, AwaitingProvider),
     ];
 
     // Before a decision, the office may withdraw any case, and a provider its own application.

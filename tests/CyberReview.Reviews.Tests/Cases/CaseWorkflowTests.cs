@@ -17,12 +17,12 @@ public sealed class CaseWorkflowTests
         (Draft, Submit, Provider, Submitted, [NamesVersions]),
         (Submitted, StartScreening, Office, Screening, []),
         (Screening, ScreenNotRequired, Office, NotRequired, [ReasonGiven]),
-        (Screening, ScreenRequired, Office, Evaluation, [ReasonGiven, NamesVersions]),
-        (Evaluation, RequestInformation, Office, AwaitingProvider, [InformationRequested]),
-        (Evaluation, RequestInformation, Evaluator, AwaitingProvider, [InformationRequested]),
-        (AwaitingProvider, ProvideInformation, Provider, Evaluation, [InformationProvided]),
-        (AwaitingProvider, ProvideInformation, Office, Evaluation, [InformationProvided]),
-        (Evaluation, StartExpertReview, Office, ExpertReview, [InstitutionAssigned, ReportsSigned, PanelDrawn, PanelFreeOfConflicts]),
+        (Screening, ScreenRequired, Office, CaseState.Evaluation, [ReasonGiven, NamesVersions]),
+        (CaseState.Evaluation, RequestInformation, Office, AwaitingProvider, [InformationRequested]),
+        (CaseState.Evaluation, RequestInformation, Evaluator, AwaitingProvider, [InformationRequested]),
+        (AwaitingProvider, ProvideInformation, Provider, CaseState.Evaluation, [InformationProvided]),
+        (AwaitingProvider, ProvideInformation, Office, CaseState.Evaluation, [InformationProvided]),
+        (CaseState.Evaluation, StartExpertReview, Office, ExpertReview, [InstitutionAssigned, ReportsSigned, PanelDrawn, PanelFreeOfConflicts]),
         (ExpertReview, Escalate, Office, Escalated, [PanelDisagreed]),
         (ExpertReview, RecordDecision, Office, Decided, [PanelAgreed]),
         (Escalated, RecordDecision, Committee, Decided, [ReasonGiven]),
@@ -38,12 +38,12 @@ public sealed class CaseWorkflowTests
         (Draft, Withdraw, Office, Withdrawn, [ReasonGiven]),
         (Submitted, Withdraw, Office, Withdrawn, [ReasonGiven]),
         (Screening, Withdraw, Office, Withdrawn, [ReasonGiven]),
-        (Evaluation, Withdraw, Office, Withdrawn, [ReasonGiven]),
+        (CaseState.Evaluation, Withdraw, Office, Withdrawn, [ReasonGiven]),
         (AwaitingProvider, Withdraw, Office, Withdrawn, [ReasonGiven]),
         (Draft, Withdraw, Provider, Withdrawn, [ReasonGiven, OpenedByProvider]),
         (Submitted, Withdraw, Provider, Withdrawn, [ReasonGiven, OpenedByProvider]),
         (Screening, Withdraw, Provider, Withdrawn, [ReasonGiven, OpenedByProvider]),
-        (Evaluation, Withdraw, Provider, Withdrawn, [ReasonGiven, OpenedByProvider]),
+        (CaseState.Evaluation, Withdraw, Provider, Withdrawn, [ReasonGiven, OpenedByProvider]),
         (AwaitingProvider, Withdraw, Provider, Withdrawn, [ReasonGiven, OpenedByProvider]),
     ];
 
@@ -130,7 +130,7 @@ public sealed class CaseWorkflowTests
     {
         var facts = Ready([]) with { ConflictedPanelSeats = 1 };
 
-        var refused = Assert.IsType<CaseDecision.Refused>(CaseWorkflow.Decide(Evaluation, StartExpertReview, Office, facts));
+        var refused = Assert.IsType<CaseDecision.Refused>(CaseWorkflow.Decide(CaseState.Evaluation, StartExpertReview, Office, facts));
 
         Assert.Equal([PanelFreeOfConflicts], Assert.IsType<CaseRefusal.NotReady>(refused.Reason).Unmet);
     }
@@ -140,7 +140,7 @@ public sealed class CaseWorkflowTests
     {
         var facts = Ready([]) with { AssignedInstitutions = 2, InstitutionsWithSignedReport = 1 };
 
-        var refused = Assert.IsType<CaseDecision.Refused>(CaseWorkflow.Decide(Evaluation, StartExpertReview, Office, facts));
+        var refused = Assert.IsType<CaseDecision.Refused>(CaseWorkflow.Decide(CaseState.Evaluation, StartExpertReview, Office, facts));
 
         Assert.Equal([ReportsSigned], Assert.IsType<CaseRefusal.NotReady>(refused.Reason).Unmet);
     }
@@ -150,7 +150,7 @@ public sealed class CaseWorkflowTests
     {
         var facts = new CaseFacts();
 
-        var refused = Assert.IsType<CaseDecision.Refused>(CaseWorkflow.Decide(Evaluation, StartExpertReview, Office, facts));
+        var refused = Assert.IsType<CaseDecision.Refused>(CaseWorkflow.Decide(CaseState.Evaluation, StartExpertReview, Office, facts));
 
         Assert.Equal([InstitutionAssigned, PanelDrawn], Assert.IsType<CaseRefusal.NotReady>(refused.Reason).Unmet);
     }
