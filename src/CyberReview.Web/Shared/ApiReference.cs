@@ -43,6 +43,9 @@ internal static class ApiReference
             .AddPreferredSecuritySchemes("PersonalAccessToken")
             .DisableDefaultFonts()
             .HideClientButton()
+            // No AI chat, no toolbar (shown on localhost): both call Scalar's services, which connect-src 'self' refuses.
+            .DisableAgent()
+            .HideDeveloperTools()
             .DisableTelemetry())
             .AllowAnonymous();
     }

@@ -42,13 +42,18 @@ public sealed class CyberReviewApp : WebApplicationFactory<Program>
 
     private IDictionary<string, string?> Settings { get; }
 
-    /// <summary>Starts an app on the engine, with the demo data loaded.</summary>
-    public static async Task<CyberReviewApp> StartAsync(Database engine, IDictionary<string, string?>? settings = null, bool migrate = true)
+    /// <summary>
+    /// Starts an app on the engine, with the demo data loaded: in memory, or with <paramref name="listen"/> on
+    /// a free loopback port that a real browser can reach at <see cref="ClientOptions"/>' base address.
+    /// </summary>
+    public static async Task<CyberReviewApp> StartAsync(Database engine, IDictionary<string, string?>? settings = null, bool migrate = true, bool listen = false)
     {
         var postgresBase = engine == Database.Postgres ? PostgresServer.BaseConnectionString() : null;
         var app = new CyberReviewApp(engine, postgresBase, settings ?? new Dictionary<string, string?>());
         if (engine == Database.Postgres)
             await app.CreatePostgresDatabaseAsync(migrate);
+        if (listen)
+            app.UseKestrel(0);
         app.StartServer();
         await app.LoadDemoAsync();
         return app;
@@ -57,6 +62,8 @@ public sealed class CyberReviewApp : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
+        // Production runs from published output; from build output the stylesheet needs the static web assets manifest.
+        builder.UseStaticWebAssets();
         builder.UseSetting("Database:Provider", Engine.ToString());
         builder.UseSetting("Database:ConnectionString", ConnectionString);
         builder.UseSetting("Database:DataDirectory", _dataDirectory);
