@@ -22,11 +22,24 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<RateLimiting.RateLimitWindow> RateLimitWindows => Set<RateLimiting.RateLimitWindow>();
+    public DbSet<Cases.ReviewCase> Cases => Set<Cases.ReviewCase>();
+    public DbSet<Cases.CaseMember> CaseMembers => Set<Cases.CaseMember>();
+    public DbSet<Cases.CaseEvent> CaseEvents => Set<Cases.CaseEvent>();
+    public DbSet<Cases.InformationRequest> InformationRequests => Set<Cases.InformationRequest>();
+    public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(ReviewDbContext).Assembly);
+
+        // Every id is made by CyberReview (time-ordered UUIDv7). Without this, EF would take a new child with
+        // its id already set, added through a navigation, for an existing row and try to update it.
+        foreach (var entity in builder.Model.GetEntityTypes())
+        {
+            if (entity.FindPrimaryKey()?.Properties is [{ ClrType: var type } id] && type == typeof(Guid))
+                id.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+        }
 
         // The roles are part of the schema: every installation has exactly these, with stable ids.
         builder.Entity<IdentityRole<Guid>>().HasData(Enum.GetValues<Role>().Select((role, index) => new IdentityRole<Guid>

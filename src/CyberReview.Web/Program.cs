@@ -1,5 +1,6 @@
 using CyberReview.Web.Features.Account;
 using CyberReview.Web.Features.Administration;
+using CyberReview.Web.Features.Cases;
 using CyberReview.Web.Features.Health;
 using CyberReview.Web.Features.Products;
 using CyberReview.Web.Shared;
@@ -15,6 +16,7 @@ builder.Services.AddCyberReviewApi();
 builder.Services.AddCyberReviewPages();
 builder.Services.AddCyberReviewHealthChecks();
 builder.Services.AddCyberReviewAdministration();
+builder.Services.AddCyberReviewCases(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
@@ -31,7 +33,8 @@ app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
+// The stylesheet is public: without this the deny-by-default policy sends it to the sign-in page.
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealth();
 app.MapApiReference();
@@ -39,6 +42,7 @@ var api = app.MapGroup("/api/v1").RequireApiToken();
 api.MapAccountApi();
 api.MapProductsApi();
 api.MapAdministrationApi();
+api.MapCasesApi();
 
 app.Run();
 

@@ -10,22 +10,22 @@ public static class AccessRules
     {
         [Role.Office] = new(
             [OrganisationKind.ReviewOffice],
-            [Capability.ScreenCases, Capability.RunReviews, Capability.BrowseProducts, Capability.ManageOrganisations, Capability.CheckProcurement, Capability.UseApiTokens]),
+            [Capability.TakePartInCases, Capability.ScreenCases, Capability.RunReviews, Capability.BrowseProducts, Capability.ManageOrganisations, Capability.CheckProcurement, Capability.UseApiTokens]),
         [Role.Committee] = new(
             [OrganisationKind.ReviewOffice],
-            [Capability.ApproveCriteria, Capability.HandleEscalations, Capability.UseApiTokens]),
+            [Capability.TakePartInCases, Capability.ApproveCriteria, Capability.HandleEscalations, Capability.UseApiTokens]),
         [Role.Expert] = new(
             [OrganisationKind.ReviewOffice],
-            [Capability.GiveExpertOpinions, Capability.UseApiTokens]),
+            [Capability.TakePartInCases, Capability.GiveExpertOpinions, Capability.UseApiTokens]),
         [Role.Evaluator] = new(
             [OrganisationKind.Institution],
-            [Capability.EvaluateProducts, Capability.UseApiTokens]),
+            [Capability.TakePartInCases, Capability.EvaluateProducts, Capability.UseApiTokens]),
         [Role.Provider] = new(
             [OrganisationKind.Provider],
-            [Capability.BrowseProducts, Capability.ManageOwnProducts, Capability.ApplyForReview, Capability.UseApiTokens]),
+            [Capability.TakePartInCases, Capability.BrowseProducts, Capability.ManageOwnProducts, Capability.ApplyForReview, Capability.UseApiTokens]),
         [Role.SectorAuthority] = new(
             [OrganisationKind.SectorDepartment],
-            [Capability.RunSectorReviews, Capability.DetermineCiiPurchases, Capability.CheckProcurement, Capability.UseApiTokens]),
+            [Capability.TakePartInCases, Capability.RunSectorReviews, Capability.DetermineCiiPurchases, Capability.CheckProcurement, Capability.UseApiTokens]),
         [Role.Procurer] = new(
             [OrganisationKind.ProcuringBody],
             [Capability.CheckProcurement, Capability.FileProcurementDeclarations, Capability.UseApiTokens]),

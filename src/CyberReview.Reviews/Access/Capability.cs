@@ -8,6 +8,8 @@ public enum Capability
 {
     ManageUsers,
     ManageOrganisations,
+    /// <summary>Hold a part in review cases (which cases, each case decides).</summary>
+    TakePartInCases,
     ScreenCases,
     RunReviews,
     ApproveCriteria,

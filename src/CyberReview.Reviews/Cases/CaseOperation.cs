@@ -1,0 +1,27 @@
+namespace CyberReview.Reviews.Cases;
+
+/// <summary>What someone may do with a case besides moving it through the workflow.</summary>
+public enum CaseOperation
+{
+    /// <summary>See the case, its particulars and its timeline.</summary>
+    View,
+    /// <summary>Ask the provider a question (the case then waits for the answer).</summary>
+    AskProvider,
+    /// <summary>Answer the office's or evaluators' questions.</summary>
+    AnswerQuestions,
+    /// <summary>Change the versions under review while the case is being prepared.</summary>
+    EditApplication,
+}
+
+/// <summary>Who may do each <see cref="CaseOperation"/>, and in which states.</summary>
+public static class CaseOperations
+{
+    /// <summary>Whether a holder of <paramref name="part"/> may do <paramref name="operation"/> on a case in <paramref name="state"/>.</summary>
+    public static bool Allows(CaseActor part, CaseOperation operation, CaseState state) => operation switch
+    {
+        CaseOperation.View => part != CaseActor.System,
+        CaseOperation.AskProvider => part is CaseActor.Office or CaseActor.Evaluator && state is CaseState.Evaluation or CaseState.AwaitingProvider,
+        CaseOperation.AnswerQuestions => part == CaseActor.Provider && state == CaseState.AwaitingProvider,
+        CaseOperation.EditApplication => part == CaseActor.Provider && state == CaseState.Draft,
+    };
+}

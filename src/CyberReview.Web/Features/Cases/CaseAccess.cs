@@ -1,0 +1,42 @@
+using System.Security.Claims;
+using CyberReview.Data;
+using CyberReview.Data.Cases;
+using CyberReview.Reviews.Cases;
+using CyberReview.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyberReview.Web.Features.Cases;
+
+/// <summary>
+/// Need to know: a person sees a case only through a part the case grants them (to them, or to their
+/// organisation when their roles fit the part). Lists filter by this rule in the query; single cases
+/// answer "not found" to everyone else, so nobody learns that a case exists.
+/// </summary>
+public static class CaseAccess
+{
+    /// <summary>The cases in which the user holds some part.</summary>
+    public static IQueryable<ReviewCase> VisibleTo(this IQueryable<ReviewCase> cases, ClaimsPrincipal user)
+    {
+        var parts = CaseParts.PossibleFor(user.Roles()).ToList();
+        if (parts.Count == 0)
+            return cases.Where(_ => false);
+        var userId = user.UserId();
+        var organisationId = user.OrganisationId();
+        return cases.Where(c => c.Members.Any(m => parts.Contains(m.Part) && (m.UserId == userId || m.OrganisationId == organisationId)));
+    }
+
+    /// <summary>The parts the user holds in one case; empty when the case does not exist for them.</summary>
+    public static async Task<IReadOnlyList<CaseActor>> PartsAsync(ReviewDbContext db, ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken)
+    {
+        var parts = CaseParts.PossibleFor(user.Roles()).ToList();
+        if (parts.Count == 0)
+            return [];
+        var userId = user.UserId();
+        var organisationId = user.OrganisationId();
+        return await db.CaseMembers
+            .Where(m => m.CaseId == caseId && parts.Contains(m.Part) && (m.UserId == userId || m.OrganisationId == organisationId))
+            .Select(m => m.Part)
+            .Distinct()
+            .ToListAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,305 @@
+using System.Security.Claims;
+using CyberReview.Data;
+using CyberReview.Data.Cases;
+using CyberReview.Reviews.Access;
+using CyberReview.Reviews.Cases;
+using CyberReview.Web.Features.Account;
+using CyberReview.Web.Shared;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CyberReview.Web.Features.Cases;
+
+/// <summary>What the office opens a case with.</summary>
+public sealed record NewCase(string Title, Guid ProviderId, IReadOnlyList<Guid> VersionIds, TriggerKind Trigger,
+    string? RequestingBody, string? ReferenceNumber, string? Justification, Guid? SectorDepartmentId, bool IsComplex);
+
+/// <summary>
+/// Every change to a case: opening, applying, moving through the workflow, asking and answering. Each
+/// command is one transaction that either happens whole, with its timeline entry, or not at all.
+/// </summary>
+public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, TimeProvider clock, IStringLocalizer<Resources.Text> text)
+{
+    public const int MaxTextLength = 8000;
+
+    /// <summary>The office opens a case on any trigger; it arrives submitted, with the office and the provider as members.</summary>
+    public async Task<CaseOutcome> OpenAsync(NewCase request, ClaimsPrincipal user, CancellationToken cancellationToken, string? idempotencyKey = null)
+    {
+        if (await PreviousAsync(user, idempotencyKey, nameof(OpenAsync), cancellationToken) is { } previous)
+            return new CaseOutcome.Done(previous);
+        var errors = new Dictionary<string, string[]>();
+        if (string.IsNullOrWhiteSpace(request.Title))
+            errors["Title"] = [text["Validation.Required", text["Field.Title"].Value]];
+        foreach (var missing in new Trigger(request.Trigger, request.RequestingBody, request.ReferenceNumber, request.Justification).MissingFields())
+            errors[missing.ToString()] = [text["Cases.TriggerFieldMissing", text[$"Field.{missing}"].Value, text[$"TriggerKind.{request.Trigger}"].Value]];
+        var provider = await db.Organisations.SingleOrDefaultAsync(o => o.Id == request.ProviderId && o.Kind == OrganisationKind.Provider, cancellationToken);
+        if (provider is null)
+            errors["ProviderId"] = [text["Cases.ProviderNotFound"]];
+        if (request.SectorDepartmentId is { } sector && !await db.Organisations.AnyAsync(o => o.Id == sector && o.Kind == OrganisationKind.SectorDepartment, cancellationToken))
+            errors["SectorDepartmentId"] = [text["Cases.SectorNotFound"]];
+        var versions = await VersionsOfAsync(request.ProviderId, request.VersionIds, cancellationToken);
+        if (versions.Count != request.VersionIds.Distinct().Count())
+            errors["VersionIds"] = [text["Cases.VersionsNotOfProvider"]];
+        if (errors.Count > 0)
+            return new CaseOutcome.Invalid(errors);
+
+        var reviewCase = NewCaseFor(request.Title, request.ProviderId, request.Trigger, versions);
+        (reviewCase.RequestingBody, reviewCase.ReferenceNumber, reviewCase.Justification) = (Clean(request.RequestingBody), Clean(request.ReferenceNumber), Clean(request.Justification));
+        reviewCase.SectorDepartmentId = request.SectorDepartmentId;
+        reviewCase.IsComplex = request.IsComplex;
+        Grant(reviewCase, CaseActor.Office, organisationId: user.OrganisationId());
+        Grant(reviewCase, CaseActor.Provider, organisationId: request.ProviderId);
+        if (request.SectorDepartmentId is { } sectorId)
+            Grant(reviewCase, CaseActor.SectorAuthority, organisationId: sectorId);
+        Record(reviewCase, user, CaseActor.Office, "Opened", null, reviewCase.State, Clean(request.Justification));
+        Remember(user, idempotencyKey, nameof(OpenAsync), reviewCase.Id);
+        return await SaveNewAsync(reviewCase, cancellationToken);
+    }
+
+    /// <summary>A provider applies for review of its own product versions; the application starts as a draft only the provider sees.</summary>
+    public async Task<CaseOutcome> ApplyAsync(string title, IReadOnlyList<Guid> versionIds, ClaimsPrincipal user, CancellationToken cancellationToken, string? idempotencyKey = null)
+    {
+        if (await PreviousAsync(user, idempotencyKey, nameof(ApplyAsync), cancellationToken) is { } previous)
+            return new CaseOutcome.Done(previous);
+        var providerId = user.OrganisationId();
+        var versions = await VersionsOfAsync(providerId, versionIds, cancellationToken);
+        if (versionIds.Count == 0 || versions.Count != versionIds.Distinct().Count())
+            return new CaseOutcome.Invalid("VersionIds", text[versionIds.Count == 0 ? "Cases.ChooseVersions" : "Cases.VersionsNotOfProvider"]);
+        if (string.IsNullOrWhiteSpace(title))
+            return new CaseOutcome.Invalid("Title", text["Validation.Required", text["Field.Title"].Value]);
+        var reviewCase = NewCaseFor(title, providerId, TriggerKind.ProviderApplication, versions);
+        Grant(reviewCase, CaseActor.Provider, organisationId: providerId);
+        Record(reviewCase, user, CaseActor.Provider, "Opened", null, reviewCase.State, null);
+        Remember(user, idempotencyKey, nameof(ApplyAsync), reviewCase.Id);
+        return await SaveNewAsync(reviewCase, cancellationToken);
+    }
+
+    /// <summary>Moves the case if the workflow allows one of the user's parts to; otherwise says why not.</summary>
+    public async Task<CaseOutcome> MoveAsync(Guid caseId, CaseAction action, string? reason, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var parts = await CaseAccess.PartsAsync(db, user, caseId, cancellationToken);
+        if (parts.Count == 0)
+            return new CaseOutcome.NotFound();
+        if (reason?.Length > MaxTextLength)
+            return new CaseOutcome.Invalid("Reason", text["Validation.MaxLength", text["Field.Reason"].Value, MaxTextLength]);
+        var reviewCase = await LoadAsync(caseId, cancellationToken);
+        var facts = Facts(reviewCase, reason);
+        var (part, decision) = DecideFor(parts, reviewCase.State, action, facts);
+        if (decision is CaseDecision.Refused refused)
+            return new CaseOutcome.Refused(refused.Reason);
+        await ApplyAsync(reviewCase, user, part, action.ToString(), ((CaseDecision.Moved)decision).To, Clean(reason), cancellationToken);
+        return await SaveAsync(reviewCase, cancellationToken);
+    }
+
+    /// <summary>The office or an evaluator asks the provider; the case then waits, with its clock stopped.</summary>
+    public async Task<CaseOutcome> AskAsync(Guid caseId, string question, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var parts = await CaseAccess.PartsAsync(db, user, caseId, cancellationToken);
+        if (parts.Count == 0)
+            return new CaseOutcome.NotFound();
+        if (string.IsNullOrWhiteSpace(question) || question.Length > MaxTextLength)
+            return new CaseOutcome.Invalid("Question", text[string.IsNullOrWhiteSpace(question) ? "Validation.Required" : "Validation.MaxLength", text["Field.Question"].Value, MaxTextLength]);
+        var reviewCase = await LoadAsync(caseId, cancellationToken);
+        var askers = parts.Where(p => CaseOperations.Allows(p, CaseOperation.AskProvider, reviewCase.State)).ToList();
+        if (askers.Count == 0)
+            return new CaseOutcome.Refused(new CaseRefusal.NotAllowedNow(reviewCase.State, CaseAction.RequestInformation));
+        var asker = askers[0];
+        reviewCase.InformationRequests.Add(new InformationRequest
+        {
+            Id = Guid.CreateVersion7(),
+            CaseId = caseId,
+            Question = question.Trim(),
+            AskedById = user.UserId(),
+            AskedAt = clock.GetUtcNow(),
+        });
+        if (reviewCase.State == CaseState.Evaluation)
+        {
+            var facts = Facts(reviewCase, null) with { OpenInformationRequests = reviewCase.InformationRequests.Count(r => r.Answer is null) };
+            if (CaseWorkflow.Decide(reviewCase.State, CaseAction.RequestInformation, asker, facts) is CaseDecision.Moved moved)
+                await ApplyAsync(reviewCase, user, asker, nameof(CaseAction.RequestInformation), moved.To, question.Trim(), cancellationToken);
+        }
+        else
+        {
+            Record(reviewCase, user, asker, "QuestionAdded", null, null, question.Trim());
+        }
+        return await SaveAsync(reviewCase, cancellationToken);
+    }
+
+    /// <summary>The provider answers a question; with the last answer the case resumes and its clock runs again.</summary>
+    public async Task<CaseOutcome> AnswerAsync(Guid caseId, Guid requestId, string answer, ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var parts = await CaseAccess.PartsAsync(db, user, caseId, cancellationToken);
+        if (parts.Count == 0)
+            return new CaseOutcome.NotFound();
+        if (string.IsNullOrWhiteSpace(answer) || answer.Length > MaxTextLength)
+            return new CaseOutcome.Invalid("Answer", text[string.IsNullOrWhiteSpace(answer) ? "Validation.Required" : "Validation.MaxLength", text["Field.Answer"].Value, MaxTextLength]);
+        var reviewCase = await LoadAsync(caseId, cancellationToken);
+        if (!parts.Any(p => CaseOperations.Allows(p, CaseOperation.AnswerQuestions, reviewCase.State)))
+            return new CaseOutcome.Refused(new CaseRefusal.NotYourPart(parts[0], [CaseActor.Provider]));
+        var request = reviewCase.InformationRequests.SingleOrDefault(r => r.Id == requestId);
+        if (request is null)
+            return new CaseOutcome.NotFound();
+        if (request.Answer is not null)
+            return new CaseOutcome.Invalid("Answer", text["Cases.AlreadyAnswered"]);
+        (request.Answer, request.AnsweredById, request.AnsweredAt) = (answer.Trim(), user.UserId(), clock.GetUtcNow());
+        Record(reviewCase, user, CaseActor.Provider, "QuestionAnswered", null, null, null);
+        var facts = Facts(reviewCase, null);
+        if (CaseWorkflow.Decide(reviewCase.State, CaseAction.ProvideInformation, CaseActor.Provider, facts) is CaseDecision.Moved moved)
+            await ApplyAsync(reviewCase, user, CaseActor.Provider, nameof(CaseAction.ProvideInformation), moved.To, null, cancellationToken);
+        return await SaveAsync(reviewCase, cancellationToken);
+    }
+
+    // The part that may move decides; if none may, the most telling refusal is returned (not ready, then not yours, then not now).
+    private static (CaseActor Part, CaseDecision Decision) DecideFor(IReadOnlyList<CaseActor> parts, CaseState state, CaseAction action, CaseFacts facts)
+    {
+        var decisions = parts.Select(part => (part, decision: CaseWorkflow.Decide(state, action, part, facts))).ToList();
+        return decisions.FirstOrDefault(d => d.decision is CaseDecision.Moved) is { decision: not null } moved
+            ? moved
+            : decisions.OrderBy(d => d.decision is CaseDecision.Refused { Reason: CaseRefusal.NotReady } ? 0 : d.decision is CaseDecision.Refused { Reason: CaseRefusal.NotYourPart } ? 1 : 2).First();
+    }
+
+    private async Task ApplyAsync(ReviewCase reviewCase, ClaimsPrincipal user, CaseActor part, string what, CaseState to, string? reason, CancellationToken cancellationToken)
+    {
+        var from = reviewCase.State;
+        reviewCase.State = to;
+        // A submitted application reaches the office: from now on the office's staff hold the case too.
+        if (to == CaseState.Submitted && !reviewCase.Members.Any(m => m.Part == CaseActor.Office))
+        {
+            var office = await db.Organisations.Where(o => o.Kind == OrganisationKind.ReviewOffice).OrderBy(o => o.CreatedAt).Select(o => o.Id).FirstAsync(cancellationToken);
+            Grant(reviewCase, CaseActor.Office, organisationId: office);
+        }
+        time.OnMove(reviewCase, from, to);
+        Record(reviewCase, user, part, what, from, to, reason);
+    }
+
+    // Grows with the evaluation, panel and decision records as they arrive in the workflow.
+    private static CaseFacts Facts(ReviewCase reviewCase, string? reason) =>
+        new()
+        {
+            VersionCount = reviewCase.Versions.Count,
+            ReasonGiven = !string.IsNullOrWhiteSpace(reason),
+            OpenedByProvider = reviewCase.TriggerKind == TriggerKind.ProviderApplication,
+            OpenInformationRequests = reviewCase.InformationRequests.Count(r => r.Answer is null),
+        };
+
+    private async Task<ReviewCase> LoadAsync(Guid caseId, CancellationToken cancellationToken) =>
+        await db.Cases
+            .Include(c => c.Versions)
+            .Include(c => c.Members)
+            .Include(c => c.Pauses)
+            .Include(c => c.InformationRequests)
+            .AsSplitQuery()
+            .SingleAsync(c => c.Id == caseId, cancellationToken);
+
+    private async Task<List<Data.Products.ProductVersion>> VersionsOfAsync(Guid providerId, IReadOnlyList<Guid> versionIds, CancellationToken cancellationToken)
+    {
+        var wanted = versionIds.Distinct().ToList();
+        return await db.ProductVersions
+            .Where(v => wanted.Contains(v.Id) && db.Products.Any(p => p.Id == v.ProductId && p.ProviderId == providerId))
+            .ToListAsync(cancellationToken);
+    }
+
+    private ReviewCase NewCaseFor(string title, Guid providerId, TriggerKind trigger, List<Data.Products.ProductVersion> versions)
+    {
+        var now = clock.GetUtcNow();
+        var id = Guid.CreateVersion7(now);
+        return new ReviewCase
+        {
+            Id = id,
+            Number = "",
+            Title = title.Trim(),
+            ProviderId = providerId,
+            State = CaseWorkflow.InitialState(trigger),
+            TriggerKind = trigger,
+            CreatedAt = now,
+            UpdatedAt = now,
+            Versions = [.. versions.Select(v => new CaseVersion { CaseId = id, ProductVersionId = v.Id })],
+        };
+    }
+
+    private void Grant(ReviewCase reviewCase, CaseActor part, Guid? userId = null, Guid? organisationId = null) =>
+        reviewCase.Members.Add(new CaseMember
+        {
+            Id = Guid.CreateVersion7(),
+            CaseId = reviewCase.Id,
+            Part = part,
+            UserId = userId,
+            OrganisationId = organisationId,
+            GrantedAt = clock.GetUtcNow(),
+        });
+
+    private void Record(ReviewCase reviewCase, ClaimsPrincipal user, CaseActor part, string what, CaseState? from, CaseState? to, string? reason)
+    {
+        var now = clock.GetUtcNow();
+        reviewCase.UpdatedAt = now;
+        reviewCase.Events.Add(new CaseEvent
+        {
+            Id = Guid.CreateVersion7(now),
+            CaseId = reviewCase.Id,
+            At = now,
+            ActorId = user.UserId(),
+            ActorName = user.FindFirst(ReviewClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? user.Identity?.Name ?? "?",
+            ActorPart = part,
+            What = what,
+            FromState = from,
+            ToState = to,
+            Reason = reason,
+        });
+    }
+
+    // Case numbers run per year; two instances numbering at once collide on the unique index, and the loser takes the next.
+    private async Task<CaseOutcome> SaveNewAsync(ReviewCase reviewCase, CancellationToken cancellationToken)
+    {
+        var year = reviewCase.CreatedAt.Year;
+        var prefix = $"CR-{year}-";
+        db.Cases.Add(reviewCase);
+        for (var attempt = 0; ; attempt++)
+        {
+            var last = await db.Cases.Where(c => c.Number.StartsWith(prefix)).OrderByDescending(c => c.Number).Select(c => c.Number).FirstOrDefaultAsync(cancellationToken);
+            var next = (last is null ? 0 : int.Parse(last[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture)) + 1;
+            reviewCase.Number = $"{prefix}{next:D5}";
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                return new CaseOutcome.Done(reviewCase.Id);
+            }
+            catch (DbUpdateException) when (attempt < 5)
+            {
+                // Another case took the number first; try the next one.
+            }
+        }
+    }
+
+    private async Task<CaseOutcome> SaveAsync(ReviewCase reviewCase, CancellationToken cancellationToken)
+    {
+        reviewCase.Revision++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return new CaseOutcome.Done(reviewCase.Id);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new CaseOutcome.Conflict();
+        }
+    }
+
+    // A retried POST with the same Idempotency-Key answers with what the first one created.
+    private async Task<Guid?> PreviousAsync(ClaimsPrincipal user, string? key, string operation, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(key))
+            return null;
+        var userId = user.UserId();
+        return await db.IdempotencyRecords.Where(r => r.UserId == userId && r.Operation == operation && r.Key == key)
+            .Select(r => (Guid?)r.ResourceId).SingleOrDefaultAsync(cancellationToken);
+    }
+
+    // Saved in the same transaction as what it names, so a key never points at nothing.
+    private void Remember(ClaimsPrincipal user, string? key, string operation, Guid resourceId)
+    {
+        if (!string.IsNullOrEmpty(key))
+            db.IdempotencyRecords.Add(new Data.Idempotency.IdempotencyRecord { UserId = user.UserId(), Key = key, Operation = operation, ResourceId = resourceId, CreatedAt = clock.GetUtcNow() });
+    }
+
+    private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,97 @@
+using System.Security.Claims;
+using CyberReview.Data;
+using CyberReview.Reviews.Cases;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyberReview.Web.Features.Cases;
+
+public sealed record CaseListFilter(CaseState? State = null, bool OverdueOnly = false, string? Search = null, int Page = 1, int PageSize = 25)
+{
+    public const int MaxPageSize = 100;
+}
+
+public sealed record CaseListItem(Guid Id, string Number, string Title, string Provider, CaseState State, DateOnly? DueOn, bool Paused, DateTimeOffset UpdatedAt);
+
+public sealed record CaseList(IReadOnlyList<CaseListItem> Items, int Total, int Page, int PageSize)
+{
+    public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+public sealed record VersionItem(Guid Id, string Product, string Version);
+
+public sealed record TimelineItem(DateTimeOffset At, string Actor, CaseActor Part, string What, CaseState? From, CaseState? To, string? Reason);
+
+public sealed record QuestionItem(Guid Id, string Question, DateTimeOffset AskedAt, string? Answer, DateTimeOffset? AnsweredAt);
+
+public sealed record CaseDetails(
+    Guid Id, string Number, string Title, CaseState State, TriggerKind Trigger, string? RequestingBody, string? ReferenceNumber,
+    string? Justification, Guid ProviderId, string Provider, string? SectorDepartment, bool IsComplex, DateTimeOffset CreatedAt,
+    IReadOnlyList<VersionItem> Versions, ClockReading Clock, IReadOnlyList<TimelineItem> Timeline, IReadOnlyList<QuestionItem> Questions,
+    IReadOnlyList<CaseActor> YourParts, IReadOnlyList<CaseAction> YourActions);
+
+/// <summary>Reading cases, always through <see cref="CaseAccess"/>: lists are filtered in the query, one query per page of results.</summary>
+public sealed class CaseQueries(ReviewDbContext db, CaseTimekeeping time)
+{
+    public async Task<CaseList> ListAsync(ClaimsPrincipal user, CaseListFilter filter, CancellationToken cancellationToken)
+    {
+        var pageSize = Math.Clamp(filter.PageSize, 1, CaseListFilter.MaxPageSize);
+        var page = Math.Max(1, filter.Page);
+        var query = db.Cases.VisibleTo(user);
+        if (filter.State is { } state)
+            query = query.Where(c => c.State == state);
+        if (filter.OverdueOnly)
+        {
+            var today = time.Today;
+            query = query.Where(c => c.DueOn != null && c.DueOn < today && c.ClockPausedOn == null);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = filter.Search.Trim().ToLowerInvariant();
+#pragma warning disable CA1862 // EF Core translates ToLower().Contains to SQL on both engines; the StringComparison overloads do not translate.
+            query = query.Where(c => c.Number.ToLower().Contains(term) || c.Title.ToLower().Contains(term));
+#pragma warning restore CA1862
+        }
+        var total = await query.CountAsync(cancellationToken);
+        var ordered = filter.OverdueOnly ? query.OrderBy(c => c.DueOn).ThenBy(c => c.Number) : query.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Number);
+        var items = await ordered
+            .Skip((page - 1) * pageSize)
+            .Take(pageSize)
+            .Select(c => new CaseListItem(c.Id, c.Number, c.Title, c.Provider.Name, c.State, c.DueOn, c.ClockPausedOn != null, c.UpdatedAt))
+            .ToListAsync(cancellationToken);
+        return new CaseList(items, total, page, pageSize);
+    }
+
+    /// <summary>One case as the user may see it; null when it does not exist for them.</summary>
+    public async Task<CaseDetails?> GetAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken)
+    {
+        var parts = await CaseAccess.PartsAsync(db, user, caseId, cancellationToken);
+        if (parts.Count == 0)
+            return null;
+        var reviewCase = await db.Cases.AsNoTracking()
+            .Include(c => c.Provider)
+            .Include(c => c.SectorDepartment)
+            .Include(c => c.Pauses)
+            .Include(c => c.InformationRequests)
+            .AsSplitQuery()
+            .SingleAsync(c => c.Id == caseId, cancellationToken);
+        var versions = await db.Set<Data.Cases.CaseVersion>().Where(v => v.CaseId == caseId)
+            .Join(db.ProductVersions, cv => cv.ProductVersionId, v => v.Id, (_, v) => v)
+            .Join(db.Products, v => v.ProductId, p => p.Id, (v, p) => new VersionItem(v.Id, p.Name, v.Version))
+            .ToListAsync(cancellationToken);
+        var timeline = await db.CaseEvents.Where(e => e.CaseId == caseId).OrderBy(e => e.At).ThenBy(e => e.Id)
+            .Select(e => new TimelineItem(e.At, e.ActorName, e.ActorPart, e.What, e.FromState, e.ToState, e.Reason))
+            .ToListAsync(cancellationToken);
+        var actions = parts.SelectMany(p => CaseWorkflow.ActionsFor(reviewCase.State, p))
+            // Questions are asked and answered with their own forms, which also move the case.
+            .Where(a => a is not CaseAction.RequestInformation and not CaseAction.ProvideInformation and not CaseAction.Expire)
+            .Distinct().ToList();
+        // Who asked for a review, and why, is the office's business; a provider sees it only of its own application.
+        var seesTrigger = reviewCase.TriggerKind == TriggerKind.ProviderApplication || parts.Any(p => p != CaseActor.Provider);
+        return new CaseDetails(
+            reviewCase.Id, reviewCase.Number, reviewCase.Title, reviewCase.State, reviewCase.TriggerKind,
+            seesTrigger ? reviewCase.RequestingBody : null, seesTrigger ? reviewCase.ReferenceNumber : null, seesTrigger ? reviewCase.Justification : null, reviewCase.ProviderId, reviewCase.Provider.Name, reviewCase.SectorDepartment?.Name,
+            reviewCase.IsComplex, reviewCase.CreatedAt, [.. versions.OrderBy(v => v.Product).ThenBy(v => v.Version)], time.Read(reviewCase), timeline,
+            [.. reviewCase.InformationRequests.OrderBy(r => r.AskedAt).Select(r => new QuestionItem(r.Id, r.Question, r.AskedAt, r.Answer, r.AnsweredAt))],
+            parts, actions);
+    }
+}

@@ -1,0 +1,77 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using CyberReview.Reviews.Access;
+using CyberReview.Web.Tests.Features.Account;
+
+namespace CyberReview.Web.Tests.Features.Cases;
+
+/// <summary>Nobody outside a case learns that it exists: 404 on every case page and endpoint, and no entry in their lists.</summary>
+public sealed class CaseAccessTests(Apps apps)
+{
+    [Theory, ClassData(typeof(Databases))]
+    public async Task People_outside_a_case_get_404_on_its_page_and_every_endpoint(Database engine)
+    {
+        var app = await apps.For(engine);
+        using var provider = await CaseApi.ForAsync(apps, engine, Role.Provider);
+        var draft = await provider.ApplyAsync("Outsiders test", (await CaseApi.VersionsOfAsync(app, "Northwind Networks Ltd."))[..1]);
+        var id = draft.GetProperty("id").GetGuid();
+        await provider.MovedAsync(id, "Submit");
+
+        var (email, password) = await Invitations.CreateActiveUserAsync(apps, engine, Role.Provider, "Contoso Cloud Co.");
+        var otherProvider = PageClient.For(app);
+        await otherProvider.SignInAsync(email, password);
+        var outsiders = new List<(string Who, PageClient Pages)>
+        {
+            ("another provider", otherProvider),
+            ("an expert on no panel", await apps.SignedIn(engine, Role.Expert)),
+            ("an evaluator not assigned", await apps.SignedIn(engine, Role.Evaluator)),
+            ("a committee member", await apps.SignedIn(engine, Role.Committee)),
+            ("a sector authority of no sector", await apps.SignedIn(engine, Role.SectorAuthority)),
+        };
+
+        foreach (var (who, pages) in outsiders)
+        {
+            Assert.True(HttpStatusCode.NotFound == (await pages.GetAsync($"/Cases/Case?id={id}")).Status, who);
+            using var api = await CaseApi.ForAsync(app, pages);
+            Assert.True(HttpStatusCode.NotFound == (await api.GetAsync(id)).StatusCode, who);
+            Assert.True(HttpStatusCode.NotFound == (await api.MoveAsync(id, "Withdraw", "trying")).StatusCode, who);
+            Assert.True(HttpStatusCode.NotFound == (await api.Http.PostAsJsonAsync($"/api/v1/cases/{id}/questions", new { question = "?" })).StatusCode, who);
+            var list = await api.Http.GetFromJsonAsync<JsonElement>("/api/v1/cases?pageSize=100");
+            Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetGuid() == id);
+            var page = await pages.GetAsync("/Cases?search=" + Uri.EscapeDataString(draft.GetProperty("number").GetString()!));
+            Assert.DoesNotContain(id.ToString(), page.Html);
+        }
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Roles_without_any_part_in_cases_are_refused_the_case_list(Database engine)
+    {
+        var procurer = await apps.SignedIn(engine, Role.Procurer);
+        using var api = await CaseApi.ForAsync(apps, engine, Role.Procurer);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await procurer.GetAsync("/Cases")).Status);
+        Assert.Equal(HttpStatusCode.Forbidden, (await api.Http.GetAsync("/api/v1/cases")).StatusCode);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_provider_sees_its_case_and_its_actions_on_the_page(Database engine)
+    {
+        var app = await apps.For(engine);
+        using var api = await CaseApi.ForAsync(apps, engine, Role.Provider);
+        var draft = await api.ApplyAsync("Page test", (await CaseApi.VersionsOfAsync(app, "Northwind Networks Ltd."))[..1]);
+        var id = draft.GetProperty("id").GetGuid();
+        var provider = await apps.SignedIn(engine, Role.Provider);
+
+        var page = await provider.GetAsync($"/Cases/Case?id={id}");
+        Assert.Equal(HttpStatusCode.OK, page.Status);
+        Assert.Contains(draft.GetProperty("number").GetString()!, page.Html);
+        Assert.Contains("value=\"Submit\"", page.Html);
+
+        var submitted = await provider.PostFormAsync($"/Cases/Case?handler=Move", [new("id", id.ToString()), new("action", "Submit"), new("reason", "")]);
+        Assert.Equal(HttpStatusCode.Redirect, submitted.Status);
+        var refused = await provider.PostFormAsync($"/Cases/Case?handler=Move", [new("id", id.ToString()), new("action", "StartScreening"), new("reason", "")], formPage: $"/Cases/Case?id={id}");
+        Assert.Equal(HttpStatusCode.Conflict, refused.Status);
+        Assert.Contains("is for: the review office", refused.Html);
+    }
+}
