@@ -27,6 +27,7 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Cases.CaseEvent> CaseEvents => Set<Cases.CaseEvent>();
     public DbSet<Cases.InformationRequest> InformationRequests => Set<Cases.InformationRequest>();
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
+    public DbSet<Conflicts.ConflictDeclaration> ConflictDeclarations => Set<Conflicts.ConflictDeclaration>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
