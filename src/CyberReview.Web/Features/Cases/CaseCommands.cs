@@ -47,11 +47,11 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, TimeP
         (reviewCase.RequestingBody, reviewCase.ReferenceNumber, reviewCase.Justification) = (Clean(request.RequestingBody), Clean(request.ReferenceNumber), Clean(request.Justification));
         reviewCase.SectorDepartmentId = request.SectorDepartmentId;
         reviewCase.IsComplex = request.IsComplex;
-        Grant(reviewCase, CaseActor.Office, organisationId: user.OrganisationId());
-        Grant(reviewCase, CaseActor.Provider, organisationId: request.ProviderId);
+        CaseRecords.Grant(reviewCase, clock, CaseActor.Office, organisationId: user.OrganisationId());
+        CaseRecords.Grant(reviewCase, clock, CaseActor.Provider, organisationId: request.ProviderId);
         if (request.SectorDepartmentId is { } sectorId)
-            Grant(reviewCase, CaseActor.SectorAuthority, organisationId: sectorId);
-        Record(reviewCase, user, CaseActor.Office, "Opened", null, reviewCase.State, Clean(request.Justification));
+            CaseRecords.Grant(reviewCase, clock, CaseActor.SectorAuthority, organisationId: sectorId);
+        CaseRecords.Event(reviewCase, clock, user, CaseActor.Office, "Opened", null, reviewCase.State, Clean(request.Justification));
         Remember(user, idempotencyKey, nameof(OpenAsync), reviewCase.Id);
         return await SaveNewAsync(reviewCase, cancellationToken);
     }
@@ -68,8 +68,8 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, TimeP
         if (string.IsNullOrWhiteSpace(title))
             return new CaseOutcome.Invalid("Title", text["Validation.Required", text["Field.Title"].Value]);
         var reviewCase = NewCaseFor(title, providerId, TriggerKind.ProviderApplication, versions);
-        Grant(reviewCase, CaseActor.Provider, organisationId: providerId);
-        Record(reviewCase, user, CaseActor.Provider, "Opened", null, reviewCase.State, null);
+        CaseRecords.Grant(reviewCase, clock, CaseActor.Provider, organisationId: providerId);
+        CaseRecords.Event(reviewCase, clock, user, CaseActor.Provider, "Opened", null, reviewCase.State, null);
         Remember(user, idempotencyKey, nameof(ApplyAsync), reviewCase.Id);
         return await SaveNewAsync(reviewCase, cancellationToken);
     }
@@ -120,7 +120,7 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, TimeP
         }
         else
         {
-            Record(reviewCase, user, asker, "QuestionAdded", null, null, question.Trim());
+            CaseRecords.Event(reviewCase, clock, user, asker, "QuestionAdded", null, null, question.Trim());
         }
         return await SaveAsync(reviewCase, cancellationToken);
     }
@@ -142,7 +142,7 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, TimeP
         if (request.Answer is not null)
             return new CaseOutcome.Invalid("Answer", text["Cases.AlreadyAnswered"]);
         (request.Answer, request.AnsweredById, request.AnsweredAt) = (answer.Trim(), user.UserId(), clock.GetUtcNow());
-        Record(reviewCase, user, CaseActor.Provider, "QuestionAnswered", null, null, null);
+        CaseRecords.Event(reviewCase, clock, user, CaseActor.Provider, "QuestionAnswered", null, null, null);
         var facts = Facts(reviewCase, null);
         if (CaseWorkflow.Decide(reviewCase.State, CaseAction.ProvideInformation, CaseActor.Provider, facts) is CaseDecision.Moved moved)
             await ApplyAsync(reviewCase, user, CaseActor.Provider, nameof(CaseAction.ProvideInformation), moved.To, null, cancellationToken);
@@ -166,10 +166,10 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, TimeP
         if (to == CaseState.Submitted && !reviewCase.Members.Any(m => m.Part == CaseActor.Office))
         {
             var office = await db.Organisations.Where(o => o.Kind == OrganisationKind.ReviewOffice).OrderBy(o => o.CreatedAt).Select(o => o.Id).FirstAsync(cancellationToken);
-            Grant(reviewCase, CaseActor.Office, organisationId: office);
+            CaseRecords.Grant(reviewCase, clock, CaseActor.Office, organisationId: office);
         }
         time.OnMove(reviewCase, from, to);
-        Record(reviewCase, user, part, what, from, to, reason);
+        CaseRecords.Event(reviewCase, clock, user, part, what, from, to, reason);
     }
 
     // Grows with the evaluation, panel and decision records as they arrive in the workflow.
@@ -215,36 +215,6 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, TimeP
             UpdatedAt = now,
             Versions = [.. versions.Select(v => new CaseVersion { CaseId = id, ProductVersionId = v.Id })],
         };
-    }
-
-    private void Grant(ReviewCase reviewCase, CaseActor part, Guid? userId = null, Guid? organisationId = null) =>
-        reviewCase.Members.Add(new CaseMember
-        {
-            Id = Guid.CreateVersion7(),
-            CaseId = reviewCase.Id,
-            Part = part,
-            UserId = userId,
-            OrganisationId = organisationId,
-            GrantedAt = clock.GetUtcNow(),
-        });
-
-    private void Record(ReviewCase reviewCase, ClaimsPrincipal user, CaseActor part, string what, CaseState? from, CaseState? to, string? reason)
-    {
-        var now = clock.GetUtcNow();
-        reviewCase.UpdatedAt = now;
-        reviewCase.Events.Add(new CaseEvent
-        {
-            Id = Guid.CreateVersion7(now),
-            CaseId = reviewCase.Id,
-            At = now,
-            ActorId = user.UserId(),
-            ActorName = user.FindFirst(ReviewClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? user.Identity?.Name ?? "?",
-            ActorPart = part,
-            What = what,
-            FromState = from,
-            ToState = to,
-            Reason = reason,
-        });
     }
 
     // Case numbers run per year; two instances numbering at once collide on the unique index, and the loser takes the next.
