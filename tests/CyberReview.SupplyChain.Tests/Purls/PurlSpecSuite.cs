@@ -74,7 +74,7 @@ internal static class PurlSpecSuite
 
     private static JsonElement[] Load(string relativeFile) => Files.GetOrAdd(relativeFile, static file =>
     {
-        using var stream = File.OpenRead(Path.Combine(SharedData.Root, Folder, file));
+        using var stream = File.OpenRead(SharedData.Require(Path.Combine(Folder, file)));
         using var document = JsonDocument.Parse(stream);
         var root = document.RootElement;
         var cases = root.ValueKind == JsonValueKind.Array ? root : root.GetProperty("tests");

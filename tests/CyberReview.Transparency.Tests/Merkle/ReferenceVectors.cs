@@ -16,7 +16,7 @@ internal sealed record ReferenceVectors(
     /// <summary>Loads the vectors; skips the test (fails it on CI) when the shared data is absent.</summary>
     public static ReferenceVectors Load()
     {
-        var file = Path.Combine(SharedData.Folder(Folder), "rfc6962-reference-vectors.json");
+        var file = Path.Combine(SharedData.Require(Folder), "rfc6962-reference-vectors.json");
         using var document = JsonDocument.Parse(File.ReadAllBytes(file));
         var root = document.RootElement;
         return new ReferenceVectors(

@@ -18,7 +18,7 @@ internal static class ProofVectors
     /// </summary>
     public static TheoryData<string> Cases(string folder)
     {
-        var path = SharedData.TryFolder(folder);
+        var path = SharedData.Find(folder);
         if (path is null)
             return [Missing];
         return [.. Directory.EnumerateFiles(path, "*.json", SearchOption.AllDirectories)
@@ -53,7 +53,7 @@ internal static class ProofVectors
     }
 
     private static JsonDocument Open(string folder, string relativeFile) =>
-        JsonDocument.Parse(File.ReadAllBytes(Path.Combine(SharedData.Folder(folder), relativeFile)));
+        JsonDocument.Parse(File.ReadAllBytes(Path.Combine(SharedData.Require(folder), relativeFile)));
 
     // Go writes an empty proof as null.
     private static byte[][] ReadPath(JsonElement proof) =>

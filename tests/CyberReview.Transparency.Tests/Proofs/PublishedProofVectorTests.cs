@@ -47,8 +47,8 @@ public sealed class PublishedProofVectorTests
     [Fact]
     public void All_98_inclusion_and_98_consistency_cases_are_there()
     {
-        Assert.Equal(98, Directory.EnumerateFiles(SharedData.Folder(ProofVectors.Inclusion), "*.json", SearchOption.AllDirectories).Count());
-        Assert.Equal(98, Directory.EnumerateFiles(SharedData.Folder(ProofVectors.Consistency), "*.json", SearchOption.AllDirectories).Count());
+        Assert.Equal(98, Directory.EnumerateFiles(SharedData.Require(ProofVectors.Inclusion), "*.json", SearchOption.AllDirectories).Count());
+        Assert.Equal(98, Directory.EnumerateFiles(SharedData.Require(ProofVectors.Consistency), "*.json", SearchOption.AllDirectories).Count());
     }
 
     [Theory]

@@ -18,7 +18,7 @@ public sealed class TesseraLogTests
     public void Leaf_hashes_are_the_logs_level_0_tile()
     {
         var leaves = LeafHashes();
-        var tile = File.ReadAllBytes(Path.Combine(SharedData.Folder(Log), "tile", "0", "000.p", $"{Entries}"));
+        var tile = File.ReadAllBytes(Path.Combine(SharedData.Require(Log), "tile", "0", "000.p", $"{Entries}"));
 
         Assert.Equal(Entries * MerkleHash.Size, tile.Length);
         Assert.Equal(Enumerable.Range(0, Entries).Select(i => new MerkleHash(tile.AsSpan(i * MerkleHash.Size, MerkleHash.Size))), leaves);
@@ -58,7 +58,7 @@ public sealed class TesseraLogTests
     /// <summary>The leaf hashes of the log's entries, from its entry bundle: each entry a big-endian 16-bit length, then the bytes.</summary>
     private static MerkleHash[] LeafHashes()
     {
-        var bundle = File.ReadAllBytes(Path.Combine(SharedData.Folder(Log), "tile", "entries", "000.p", $"{Entries}"));
+        var bundle = File.ReadAllBytes(Path.Combine(SharedData.Require(Log), "tile", "entries", "000.p", $"{Entries}"));
         var leaves = new List<MerkleHash>();
         for (var at = 0; at < bundle.Length;)
         {
@@ -73,7 +73,7 @@ public sealed class TesseraLogTests
     /// <summary>The size and root of a checkpoint: the second and third lines of its note body.</summary>
     private static (ulong Size, MerkleHash Root) ReadCheckpoint(int size)
     {
-        var lines = File.ReadAllLines(Path.Combine(SharedData.Folder(Log), $"checkpoint.{size}"));
+        var lines = File.ReadAllLines(Path.Combine(SharedData.Require(Log), $"checkpoint.{size}"));
         Assert.Equal("example.com/log/testdata", lines[0]);
         return (ulong.Parse(lines[1], System.Globalization.CultureInfo.InvariantCulture), new MerkleHash(Convert.FromBase64String(lines[2])));
     }

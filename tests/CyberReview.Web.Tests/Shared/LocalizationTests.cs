@@ -56,7 +56,7 @@ public sealed partial class LocalizationTests(Apps apps)
     public void Every_key_the_pages_use_exists()
     {
         var keys = Strings("Text.resx").Keys.ToHashSet();
-        var source = Path.Combine(RepositoryRoot(), "src", "CyberReview.Web");
+        var source = Path.Combine(SharedData.RepositoryRoot(), "src", "CyberReview.Web");
         var used = Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
             .Where(f => f.EndsWith(".cshtml", StringComparison.Ordinal) || f.EndsWith(".cs", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
@@ -68,19 +68,11 @@ public sealed partial class LocalizationTests(Apps apps)
     }
 
     private static Dictionary<string, string> Strings(string file) =>
-        XDocument.Load(Path.Combine(RepositoryRoot(), "src", "CyberReview.Web", "Resources", file))
+        XDocument.Load(Path.Combine(SharedData.RepositoryRoot(), "src", "CyberReview.Web", "Resources", file))
             .Root!.Elements("data")
             .ToDictionary(d => (string)d.Attribute("name")!, d => (string)d.Element("value")!);
 
     private static string[] Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value).Order()];
-
-    internal static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "CyberReview.slnx")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("CyberReview.slnx not found above the test binaries.");
-    }
 
     [GeneratedRegex(@"\{\d+\}")]
     private static partial Regex Placeholder();
