@@ -28,6 +28,8 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Cases.InformationRequest> InformationRequests => Set<Cases.InformationRequest>();
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
     public DbSet<Conflicts.ConflictDeclaration> ConflictDeclarations => Set<Conflicts.ConflictDeclaration>();
+    public DbSet<Calendar.CalendarYear> CalendarYears => Set<Calendar.CalendarYear>();
+    public DbSet<Calendar.CalendarDay> CalendarDays => Set<Calendar.CalendarDay>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -31,7 +31,7 @@ public static class AccessRules
             [Capability.CheckProcurement, Capability.FileProcurementDeclarations, Capability.UseApiTokens]),
         [Role.Administrator] = new(
             [OrganisationKind.ReviewOffice],
-            [Capability.ManageUsers, Capability.ManageOrganisations, Capability.UseApiTokens]),
+            [Capability.ManageUsers, Capability.ManageOrganisations, Capability.ManageCalendar, Capability.UseApiTokens]),
     };
 
     /// <summary>The capabilities a role grants.</summary>

@@ -8,6 +8,8 @@ public enum Capability
 {
     ManageUsers,
     ManageOrganisations,
+    /// <summary>Maintain the working-day calendar (public holidays and make-up working days).</summary>
+    ManageCalendar,
     /// <summary>Hold a part in review cases (which cases, each case decides).</summary>
     TakePartInCases,
     ScreenCases,

@@ -16,6 +16,7 @@ internal static class Navigation
         new("Nav.Products", "/Products", user => user.Has(Capability.BrowseProducts)),
         new("Nav.Users", "/Administration/Users", user => user.Has(Capability.ManageUsers)),
         new("Nav.Organisations", "/Administration/Organisations", user => user.Has(Capability.ManageOrganisations)),
+        new("Nav.Calendar", "/Calendar", user => user.Has(Capability.ManageCalendar)),
         new("Nav.Tokens", "/Account/Tokens", user => user.Has(Capability.UseApiTokens)),
         new("Nav.ApiReference", ApiReference.Path, _ => true),
     ];

@@ -22,6 +22,485 @@ namespace CyberReview.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CyberReview.Data.Calendar.CalendarDay", b =>
+                {
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsOffDay")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Date");
+
+                    b.ToTable("CalendarDays");
+
+                    b.HasData(
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 1),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 28),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 29),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 30),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 31),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 2, 1),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 2, 2),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 2, 3),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 2, 4),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 4, 4),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 4, 5),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 4, 6),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 1),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 2),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 3),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 4),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 5),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 5, 31),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 6, 1),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 6, 2),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 10, 1),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 10, 2),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 10, 3),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 10, 4),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 10, 5),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 10, 6),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 10, 7),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 10, 8),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 1),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 2),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 3),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 15),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 16),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 17),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 18),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 19),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 20),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 21),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 22),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 23),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 4),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 5),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 4, 6),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 1),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 2),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 3),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 4),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 5),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 6, 19),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 6, 20),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 6, 21),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 25),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 26),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 27),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 1),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 2),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 3),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 4),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 5),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 6),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 7),
+                            IsOffDay = true,
+                            Name = "Public holiday"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 1, 26),
+                            IsOffDay = false,
+                            Name = "Make-up working day"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 2, 8),
+                            IsOffDay = false,
+                            Name = "Make-up working day"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 4, 27),
+                            IsOffDay = false,
+                            Name = "Make-up working day"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 9, 28),
+                            IsOffDay = false,
+                            Name = "Make-up working day"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2025, 10, 11),
+                            IsOffDay = false,
+                            Name = "Make-up working day"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 1, 4),
+                            IsOffDay = false,
+                            Name = "Make-up working day"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 14),
+                            IsOffDay = false,
+                            Name = "Make-up working day"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 2, 28),
+                            IsOffDay = false,
+                            Name = "Make-up working day"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 5, 9),
+                            IsOffDay = false,
+                            Name = "Make-up working day"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 9, 20),
+                            IsOffDay = false,
+                            Name = "Make-up working day"
+                        },
+                        new
+                        {
+                            Date = new DateOnly(2026, 10, 10),
+                            IsOffDay = false,
+                            Name = "Make-up working day"
+                        });
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Calendar.CalendarYear", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("CalendarYears");
+
+                    b.HasData(
+                        new
+                        {
+                            Year = 2025,
+                            Source = "State Council notice on the public holiday arrangements for 2025"
+                        },
+                        new
+                        {
+                            Year = 2026,
+                            Source = "State Council notice on the public holiday arrangements for 2026"
+                        });
+                });
+
             modelBuilder.Entity("CyberReview.Data.Cases.CaseClockPause", b =>
                 {
                     b.Property<Guid>("Id")

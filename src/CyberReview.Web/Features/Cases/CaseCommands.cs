@@ -18,7 +18,7 @@ public sealed record NewCase(string Title, Guid ProviderId, IReadOnlyList<Guid> 
 /// Every change to a case: opening, applying, moving through the workflow, asking and answering. Each
 /// command is one transaction that either happens whole, with its timeline entry, or not at all.
 /// </summary>
-public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, TimeProvider clock, IStringLocalizer<Resources.Text> text)
+public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calendar.ReviewCalendar calendar, TimeProvider clock, IStringLocalizer<Resources.Text> text)
 {
     public const int MaxTextLength = 8000;
 
@@ -168,7 +168,7 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, TimeP
             var office = await db.Organisations.Where(o => o.Kind == OrganisationKind.ReviewOffice).OrderBy(o => o.CreatedAt).Select(o => o.Id).FirstAsync(cancellationToken);
             CaseRecords.Grant(reviewCase, clock, CaseActor.Office, organisationId: office);
         }
-        time.OnMove(reviewCase, from, to);
+        time.OnMove(reviewCase, from, to, await calendar.CurrentAsync(cancellationToken));
         CaseRecords.Event(reviewCase, clock, user, part, what, from, to, reason);
     }
 

@@ -30,7 +30,7 @@ public sealed record CaseDetails(
     IReadOnlyList<CaseActor> YourParts, IReadOnlyList<CaseAction> YourActions);
 
 /// <summary>Reading cases, always through <see cref="CaseAccess"/>: lists are filtered in the query, one query per page of results.</summary>
-public sealed class CaseQueries(ReviewDbContext db, CaseTimekeeping time)
+public sealed class CaseQueries(ReviewDbContext db, CaseTimekeeping time, Calendar.ReviewCalendar calendar)
 {
     public async Task<CaseList> ListAsync(ClaimsPrincipal user, CaseListFilter filter, CancellationToken cancellationToken)
     {
@@ -90,7 +90,7 @@ public sealed class CaseQueries(ReviewDbContext db, CaseTimekeeping time)
         return new CaseDetails(
             reviewCase.Id, reviewCase.Number, reviewCase.Title, reviewCase.State, reviewCase.TriggerKind,
             seesTrigger ? reviewCase.RequestingBody : null, seesTrigger ? reviewCase.ReferenceNumber : null, seesTrigger ? reviewCase.Justification : null, reviewCase.ProviderId, reviewCase.Provider.Name, reviewCase.SectorDepartment?.Name,
-            reviewCase.IsComplex, reviewCase.CreatedAt, [.. versions.OrderBy(v => v.Product).ThenBy(v => v.Version)], time.Read(reviewCase), timeline,
+            reviewCase.IsComplex, reviewCase.CreatedAt, [.. versions.OrderBy(v => v.Product).ThenBy(v => v.Version)], time.Read(reviewCase, await calendar.CurrentAsync(cancellationToken)), timeline,
             [.. reviewCase.InformationRequests.OrderBy(r => r.AskedAt).Select(r => new QuestionItem(r.Id, r.Question, r.AskedAt, r.Answer, r.AnsweredAt))],
             parts, actions);
     }

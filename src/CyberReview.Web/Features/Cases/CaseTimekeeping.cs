@@ -11,15 +11,12 @@ namespace CyberReview.Web.Features.Cases;
 /// </summary>
 public sealed class CaseTimekeeping(TimeProvider clock, IOptions<ReviewTimeOptions> options)
 {
-    private readonly WorkingDayCalendar _calendar = WorkingDayCalendar.MainlandChina();
     private readonly TimeZoneInfo _zone = TimeZoneInfo.FindSystemTimeZoneById(options.Value.TimeZone);
-
-    public WorkingDayCalendar Calendar => _calendar;
 
     /// <summary>Today in the review's time zone: deadlines fall on local working days.</summary>
     public DateOnly Today => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), _zone).DateTime);
 
-    public void OnMove(ReviewCase reviewCase, CaseState from, CaseState to)
+    public void OnMove(ReviewCase reviewCase, CaseState from, CaseState to, WorkingDayCalendar calendar)
     {
         var today = Today;
         if (to == CaseState.AwaitingProvider)
@@ -34,7 +31,7 @@ public sealed class CaseTimekeeping(TimeProvider clock, IOptions<ReviewTimeOptio
             foreach (var open in reviewCase.Pauses.Where(p => p.Until is null))
                 open.Until = today;
             reviewCase.ClockPausedOn = null;
-            reviewCase.DueOn = DueOn(reviewCase, today);
+            reviewCase.DueOn = DueOn(reviewCase, today, calendar);
             return;
         }
         var stage = CaseStages.Of(to);
@@ -50,19 +47,19 @@ public sealed class CaseTimekeeping(TimeProvider clock, IOptions<ReviewTimeOptio
         reviewCase.ClockStage = running.ToString();
         reviewCase.ClockStartedOn = today;
         reviewCase.ClockLimit = CaseStages.LimitOf(running, options.Value.Limits, reviewCase.IsComplex);
-        reviewCase.DueOn = DueOn(reviewCase, today);
+        reviewCase.DueOn = DueOn(reviewCase, today, calendar);
     }
 
     /// <summary>Where the clock stands today, for pages and the API.</summary>
-    public ClockReading Read(ReviewCase reviewCase)
+    public ClockReading Read(ReviewCase reviewCase, WorkingDayCalendar calendar)
     {
         if (ClockOf(reviewCase) is not { } caseClock || !Enum.TryParse<CaseStage>(reviewCase.ClockStage, out var stage))
             return new ClockReading(null, null, null, false, false, null);
         var today = Today;
         try
         {
-            return new ClockReading(stage, caseClock.Deadline(_calendar, today), caseClock.WorkingDaysLeft(_calendar, today),
-                caseClock.IsOverdue(_calendar, today), caseClock.IsPausedOn(today) || reviewCase.ClockPausedOn is not null, null);
+            return new ClockReading(stage, caseClock.Deadline(calendar, today), caseClock.WorkingDaysLeft(calendar, today),
+                caseClock.IsOverdue(calendar, today), caseClock.IsPausedOn(today) || reviewCase.ClockPausedOn is not null, null);
         }
         catch (CalendarYearNotCoveredException uncovered)
         {
@@ -70,11 +67,11 @@ public sealed class CaseTimekeeping(TimeProvider clock, IOptions<ReviewTimeOptio
         }
     }
 
-    private DateOnly? DueOn(ReviewCase reviewCase, DateOnly today)
+    private static DateOnly? DueOn(ReviewCase reviewCase, DateOnly today, WorkingDayCalendar calendar)
     {
         try
         {
-            return ClockOf(reviewCase)?.Deadline(_calendar, today);
+            return ClockOf(reviewCase)?.Deadline(calendar, today);
         }
         catch (CalendarYearNotCoveredException)
         {

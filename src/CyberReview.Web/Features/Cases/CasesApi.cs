@@ -15,6 +15,7 @@ internal static class CasesApi
     {
         services.Configure<ReviewTimeOptions>(configuration.GetSection(ReviewTimeOptions.Section));
         services.AddSingleton<CaseTimekeeping>();
+        services.AddSingleton<Calendar.ReviewCalendar>();
         services.AddScoped<CaseCommands>();
         services.AddScoped<CaseQueries>();
     }

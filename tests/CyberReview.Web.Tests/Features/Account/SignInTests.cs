@@ -25,7 +25,7 @@ public sealed partial class SignInTests(Apps apps)
         [Role.Provider] = ["/Home", "/Cases", "/Products", "/Account/Tokens", "/api-reference"],
         [Role.SectorAuthority] = ["/Home", "/Cases", "/Account/Tokens", "/api-reference"],
         [Role.Procurer] = ["/Home", "/Account/Tokens", "/api-reference"],
-        [Role.Administrator] = ["/Home", "/Administration/Users", "/Administration/Organisations", "/Account/Tokens", "/api-reference"],
+        [Role.Administrator] = ["/Home", "/Administration/Users", "/Administration/Organisations", "/Calendar", "/Account/Tokens", "/api-reference"],
     };
 
     [Theory, MemberData(nameof(EveryRole))]
