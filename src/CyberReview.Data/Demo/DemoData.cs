@@ -76,6 +76,7 @@ public static class DemoData
         await db.SaveChangesAsync(cancellationToken);
 
         var signIns = new List<DemoSignIn>();
+        var people = new Dictionary<Role, User>();
         foreach (var person in People)
         {
             var email = $"{person.Login}@{EmailDomain}";
@@ -95,7 +96,10 @@ public static class DemoData
             Require(await users.CreateAsync(user, password), email);
             Require(await users.AddToRoleAsync(user, IdentitySetup.RoleName(person.Role)), email);
             signIns.Add(new DemoSignIn(person.Role, email, password));
+            people[person.Role] = user;
         }
+        DemoCases.Add(db, organisations, people, now);
+        await db.SaveChangesAsync(cancellationToken);
         return new DemoSeedResult.Seeded(signIns);
     }
 
