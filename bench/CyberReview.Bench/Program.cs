@@ -1,0 +1,24 @@
+using CyberReview.Bench;
+
+// dotnet run -c Release --project bench/CyberReview.Bench -- cases [--cases 100000] [--engine sqlite|postgres|both]
+// PostgreSQL: set CYBERREVIEW_TEST_POSTGRES to a base connection string (a scratch database is created and dropped).
+var arguments = args.ToList();
+string Option(string name, string fallback) => arguments.IndexOf(name) is var i and >= 0 && i + 1 < arguments.Count ? arguments[i + 1] : fallback;
+
+switch (arguments.FirstOrDefault())
+{
+    case "cases":
+        var count = int.Parse(Option("--cases", "100000"), System.Globalization.CultureInfo.InvariantCulture);
+        var engines = Option("--engine", "both") switch
+        {
+            "sqlite" => new[] { "Sqlite" },
+            "postgres" => ["Postgres"],
+            _ => ["Sqlite", "Postgres"],
+        };
+        foreach (var engine in engines)
+            await CaseListBenchmark.RunAsync(engine, count);
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: cases [--cases N] [--engine sqlite|postgres|both]");
+        return 2;
+}
