@@ -18,8 +18,9 @@ internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewC
         reviewCase.Property(c => c.Revision).IsConcurrencyToken();
         reviewCase.Ignore(c => c.Trigger);
         // The office's lists filter by state and sort by deadline or recency.
-        reviewCase.HasIndex(c => new { c.State, c.DueOn });
+        reviewCase.HasIndex(c => new { c.State, c.UpdatedAt });
         reviewCase.HasIndex(c => c.UpdatedAt);
+        reviewCase.HasIndex(c => c.DueOn);
         reviewCase.HasIndex(c => c.ProviderId);
         reviewCase.HasOne(c => c.Provider).WithMany().HasForeignKey(c => c.ProviderId).OnDelete(DeleteBehavior.Restrict);
         reviewCase.HasOne(c => c.SectorDepartment).WithMany().HasForeignKey(c => c.SectorDepartmentId).OnDelete(DeleteBehavior.Restrict);

@@ -728,6 +728,8 @@ namespace CyberReview.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueOn");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -737,7 +739,7 @@ namespace CyberReview.Data.Migrations.Postgres
 
                     b.HasIndex("UpdatedAt");
 
-                    b.HasIndex("State", "DueOn");
+                    b.HasIndex("State", "UpdatedAt");
 
                     b.ToTable("Cases", (string)null);
                 });

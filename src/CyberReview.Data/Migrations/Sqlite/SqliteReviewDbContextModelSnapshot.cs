@@ -723,6 +723,8 @@ namespace CyberReview.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DueOn");
+
                     b.HasIndex("Number")
                         .IsUnique();
 
@@ -732,7 +734,7 @@ namespace CyberReview.Data.Migrations.Sqlite
 
                     b.HasIndex("UpdatedAt");
 
-                    b.HasIndex("State", "DueOn");
+                    b.HasIndex("State", "UpdatedAt");
 
                     b.ToTable("Cases", (string)null);
                 });

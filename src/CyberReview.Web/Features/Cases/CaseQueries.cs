@@ -36,7 +36,7 @@ public sealed class CaseQueries(ReviewDbContext db, CaseTimekeeping time, Calend
     {
         var pageSize = Math.Clamp(filter.PageSize, 1, CaseListFilter.MaxPageSize);
         var page = Math.Max(1, filter.Page);
-        var query = db.Cases.VisibleTo(user);
+        var query = db.CasesVisibleTo(user);
         if (filter.State is { } state)
             query = query.Where(c => c.State == state);
         if (filter.OverdueOnly)
@@ -46,10 +46,23 @@ public sealed class CaseQueries(ReviewDbContext db, CaseTimekeeping time, Calend
         }
         if (!string.IsNullOrWhiteSpace(filter.Search))
         {
-            var term = filter.Search.Trim().ToLowerInvariant();
+            var term = filter.Search.Trim();
+            if (term.StartsWith("CR-", StringComparison.OrdinalIgnoreCase))
+            {
+                // A case number, or its beginning: a range over the unique index on Number.
+                var from = term.ToUpperInvariant();
+                var until = from + "\uffff";
+#pragma warning disable CA1309 // Translated to SQL's own (binary) comparison; the overloads with a StringComparison do not translate.
+                query = query.Where(c => string.Compare(c.Number, from) >= 0 && string.Compare(c.Number, until) < 0);
+#pragma warning restore CA1309
+            }
+            else
+            {
+                var lower = term.ToLowerInvariant();
 #pragma warning disable CA1862 // EF Core translates ToLower().Contains to SQL on both engines; the StringComparison overloads do not translate.
-            query = query.Where(c => c.Number.ToLower().Contains(term) || c.Title.ToLower().Contains(term));
+                query = query.Where(c => c.Title.ToLower().Contains(lower));
 #pragma warning restore CA1862
+            }
         }
         var total = await query.CountAsync(cancellationToken);
         var ordered = filter.OverdueOnly ? query.OrderBy(c => c.DueOn).ThenBy(c => c.Number) : query.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Number);

@@ -75,3 +75,22 @@ public sealed class CaseAccessTests(Apps apps)
         Assert.Contains("is for: the review office", refused.Html);
     }
 }
+
+public sealed class CaseSearchTests(Apps apps)
+{
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_case_is_found_by_its_number_or_a_word_of_its_title(Database engine)
+    {
+        var app = await apps.For(engine);
+        using var provider = await CaseApi.ForAsync(apps, engine, Role.Provider);
+        var word = "Searchable" + Guid.NewGuid().ToString("N")[..8];
+        var draft = await provider.ApplyAsync($"Application {word} router", (await CaseApi.VersionsOfAsync(app, "Northwind Networks Ltd."))[..1]);
+        var number = draft.GetProperty("number").GetString()!;
+
+        var byNumber = await provider.Http.GetFromJsonAsync<JsonElement>($"/api/v1/cases?search={number.ToLowerInvariant()}");
+        var byTitle = await provider.Http.GetFromJsonAsync<JsonElement>($"/api/v1/cases?search={word.ToUpperInvariant()}");
+
+        Assert.Equal([number], byNumber.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("number").GetString()));
+        Assert.Equal([number], byTitle.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("number").GetString()));
+    }
+}
