@@ -30,6 +30,7 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Conflicts.ConflictDeclaration> ConflictDeclarations => Set<Conflicts.ConflictDeclaration>();
     public DbSet<Calendar.CalendarYear> CalendarYears => Set<Calendar.CalendarYear>();
     public DbSet<Calendar.CalendarDay> CalendarDays => Set<Calendar.CalendarDay>();
+    public DbSet<Criteria.CatalogueApproval> CatalogueApprovals => Set<Criteria.CatalogueApproval>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -13,6 +13,7 @@ internal static class Navigation
         new("Nav.Home", "/", user => user.Identity?.IsAuthenticated != true),
         new("Nav.Home", "/Home", user => user.Identity?.IsAuthenticated == true),
         new("Nav.Cases", "/Cases", user => user.Has(Capability.TakePartInCases)),
+        new("Nav.Criteria", "/Criteria", user => user.Has(Capability.TakePartInCases)),
         new("Nav.Products", "/Products", user => user.Has(Capability.BrowseProducts)),
         new("Nav.Users", "/Administration/Users", user => user.Has(Capability.ManageUsers)),
         new("Nav.Organisations", "/Administration/Organisations", user => user.Has(Capability.ManageOrganisations)),
