@@ -28,6 +28,8 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Cases.InformationRequest> InformationRequests => Set<Cases.InformationRequest>();
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
     public DbSet<Conflicts.ConflictDeclaration> ConflictDeclarations => Set<Conflicts.ConflictDeclaration>();
+    public DbSet<Institutions.Designation> Designations => Set<Institutions.Designation>();
+    public DbSet<Institutions.InstitutionAssignment> InstitutionAssignments => Set<Institutions.InstitutionAssignment>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -19,6 +19,25 @@ public sealed record DesignationTerms(DateOnly From, DateOnly Until, IReadOnlySe
     /// <summary>Whether the institution is designated under these terms on <paramref name="day"/>.</summary>
     public bool InForceOn(DateOnly day) => From <= day && day <= LastDay;
 
+    /// <summary>Where the designation stands on <paramref name="day"/>.</summary>
+    public DesignationStatus StatusOn(DateOnly day) =>
+        EndedOn is { } ended && day >= ended ? DesignationStatus.Ended
+        : day < From ? DesignationStatus.Upcoming
+        : day <= Until ? DesignationStatus.InForce
+        : DesignationStatus.Expired;
+
     /// <summary>Whether these terms are in force on any day from <paramref name="from"/> to <paramref name="until"/>.</summary>
     public bool Overlaps(DateOnly from, DateOnly until) => From <= until && from <= LastDay && From <= LastDay;
+}
+
+/// <summary>Where a designation stands on a given day.</summary>
+public enum DesignationStatus
+{
+    /// <summary>Its first day is still to come.</summary>
+    Upcoming,
+    InForce,
+    /// <summary>It ran to its last day.</summary>
+    Expired,
+    /// <summary>The office ended it early.</summary>
+    Ended,
 }

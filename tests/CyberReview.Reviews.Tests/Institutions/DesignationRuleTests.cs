@@ -99,4 +99,20 @@ public sealed class DesignationRuleTests
     [InlineData("2026-07-01", false)]
     public void An_ended_designation_stands_until_the_day_before_its_ending(string day, bool inForce) =>
         Assert.Equal(inForce, Terms(Today, new(2026, 12, 31), endedOn: new(2026, 7, 1)).InForceOn(DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [InlineData("2026-06-14", null, DesignationStatus.Upcoming)]
+    [InlineData("2026-06-15", null, DesignationStatus.InForce)]
+    [InlineData("2026-12-31", null, DesignationStatus.InForce)]
+    [InlineData("2027-01-01", null, DesignationStatus.Expired)]
+    [InlineData("2026-06-30", "2026-07-01", DesignationStatus.InForce)]
+    [InlineData("2026-07-01", "2026-07-01", DesignationStatus.Ended)]
+    [InlineData("2027-01-01", "2026-07-01", DesignationStatus.Ended)]
+    [InlineData("2026-06-14", "2026-06-14", DesignationStatus.Ended)]
+    public void A_designation_is_upcoming_in_force_expired_or_ended(string day, string? endedOn, DesignationStatus status)
+    {
+        static DateOnly Day(string text) => DateOnly.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Equal(status, Terms(Today, new(2026, 12, 31), endedOn is null ? null : Day(endedOn)).StatusOn(Day(day)));
+    }
 }

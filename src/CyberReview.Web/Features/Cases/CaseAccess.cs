@@ -10,7 +10,8 @@ namespace CyberReview.Web.Features.Cases;
 /// <summary>
 /// Need to know: a person sees a case only through a part the case grants them (to them, or to their
 /// organisation when their roles fit the part). Lists filter by this rule in the query; single cases
-/// answer "not found" to everyone else, so nobody learns that a case exists.
+/// answer "not found" to everyone else, so nobody learns that a case exists. An evaluator with a standing
+/// declared tie with the case's provider does not hold the evaluator part, though their institution does.
 /// </summary>
 public static class CaseAccess
 {
@@ -22,7 +23,8 @@ public static class CaseAccess
             return cases.Where(_ => false);
         var userId = user.UserId();
         var organisationId = user.OrganisationId();
-        return cases.Where(c => c.Members.Any(m => parts.Contains(m.Part) && (m.UserId == userId || m.OrganisationId == organisationId)));
+        return cases.Where(c => c.Members.Any(m => parts.Contains(m.Part) && (m.UserId == userId || m.OrganisationId == organisationId)
+            && (m.Part != CaseActor.Evaluator || !c.Provider.DeclaredTies.Any(d => d.UserId == userId && d.WithdrawnAt == null))));
     }
 
     /// <summary>The parts the user holds in one case; empty when the case does not exist for them.</summary>
@@ -35,6 +37,8 @@ public static class CaseAccess
         var organisationId = user.OrganisationId();
         return await db.CaseMembers
             .Where(m => m.CaseId == caseId && parts.Contains(m.Part) && (m.UserId == userId || m.OrganisationId == organisationId))
+            .Where(m => m.Part != CaseActor.Evaluator
+                || !db.Cases.Any(c => c.Id == caseId && c.Provider.DeclaredTies.Any(d => d.UserId == userId && d.WithdrawnAt == null)))
             .Select(m => m.Part)
             .Distinct()
             .ToListAsync(cancellationToken);

@@ -18,10 +18,10 @@ public sealed partial class SignInTests(Apps apps)
     /// <summary>What each role's navigation offers, and nothing more (the browser tests check the same).</summary>
     public static readonly IReadOnlyDictionary<Role, string[]> ExpectedNavigation = new Dictionary<Role, string[]>
     {
-        [Role.Office] = ["/Home", "/Cases", "/Products", "/Administration/Organisations", "/Account/Tokens", "/api-reference"],
+        [Role.Office] = ["/Home", "/Cases", "/Products", "/Institutions", "/Administration/Organisations", "/Account/Tokens", "/api-reference"],
         [Role.Committee] = ["/Home", "/Cases", "/Account/Tokens", "/api-reference"],
-        [Role.Expert] = ["/Home", "/Cases", "/Account/Tokens", "/api-reference"],
-        [Role.Evaluator] = ["/Home", "/Cases", "/Account/Tokens", "/api-reference"],
+        [Role.Expert] = ["/Home", "/Cases", "/Conflicts/Declarations", "/Account/Tokens", "/api-reference"],
+        [Role.Evaluator] = ["/Home", "/Cases", "/Conflicts/Declarations", "/Account/Tokens", "/api-reference"],
         [Role.Provider] = ["/Home", "/Cases", "/Products", "/Account/Tokens", "/api-reference"],
         [Role.SectorAuthority] = ["/Home", "/Cases", "/Account/Tokens", "/api-reference"],
         [Role.Procurer] = ["/Home", "/Account/Tokens", "/api-reference"],
