@@ -125,6 +125,8 @@ public sealed class Designations(ReviewDbContext db, CaseTimekeeping time, TimeP
         if (DesignationRule.CheckRenewal(current.Terms, renewed, proposed, today, others) is { } refusal)
             return Refuse(refusal);
         var designation = New(current.InstitutionId, proposed, input.Reference ?? current.Reference, user, renews: designationId);
+        // A renewal and an ending of the same designation at once: its revision lets only the first through.
+        current.Revision++;
         IdempotencyKeys.Remember(db, clock, user, idempotencyKey, operation, designation.Id);
         try
         {
@@ -132,7 +134,7 @@ public sealed class Designations(ReviewDbContext db, CaseTimekeeping time, TimeP
         }
         catch (DbUpdateException)
         {
-            // Someone renewed the same designation a moment earlier: the unique index on RenewsId stopped the second.
+            // Someone renewed or ended the same designation a moment earlier (its revision, or the unique index on RenewsId).
             return new InstitutionOutcome.Conflict();
         }
         return new InstitutionOutcome.Done(designation.Id);
