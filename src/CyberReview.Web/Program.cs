@@ -1,7 +1,9 @@
 using CyberReview.Web.Features.Account;
 using CyberReview.Web.Features.Administration;
 using CyberReview.Web.Features.Cases;
+using CyberReview.Web.Features.Conflicts;
 using CyberReview.Web.Features.Health;
+using CyberReview.Web.Features.Institutions;
 using CyberReview.Web.Features.Products;
 using CyberReview.Web.Shared;
 
@@ -17,6 +19,8 @@ builder.Services.AddCyberReviewPages();
 builder.Services.AddCyberReviewHealthChecks();
 builder.Services.AddCyberReviewAdministration();
 builder.Services.AddCyberReviewCases(builder.Configuration);
+builder.Services.AddCyberReviewInstitutions();
+builder.Services.AddCyberReviewConflicts();
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
@@ -43,6 +47,8 @@ api.MapAccountApi();
 api.MapProductsApi();
 api.MapAdministrationApi();
 api.MapCasesApi();
+api.MapInstitutionsApi();
+api.MapConflictsApi();
 
 app.Run();
 

@@ -27,7 +27,7 @@ internal sealed class ConflictDeclarationConfiguration : IEntityTypeConfiguratio
         declaration.HasIndex(d => new { d.ProviderId, d.UserId });
         declaration.HasIndex(d => d.UserId);
         declaration.HasOne<Identity.User>().WithMany().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
-        declaration.HasOne<Organisations.Organisation>().WithMany().HasForeignKey(d => d.ProviderId).OnDelete(DeleteBehavior.Restrict);
+        declaration.HasOne<Organisations.Organisation>().WithMany(o => o.DeclaredTies).HasForeignKey(d => d.ProviderId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -10,4 +10,7 @@ public sealed class Organisation
     public OrganisationKind Kind { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public bool IsDemo { get; set; }
+
+    /// <summary>For a provider: the ties people declared with it, so that access rules can exclude them in the same query.</summary>
+    public List<Conflicts.ConflictDeclaration> DeclaredTies { get; set; } = [];
 }

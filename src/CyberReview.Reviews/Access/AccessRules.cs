@@ -16,10 +16,10 @@ public static class AccessRules
             [Capability.TakePartInCases, Capability.ApproveCriteria, Capability.HandleEscalations, Capability.UseApiTokens]),
         [Role.Expert] = new(
             [OrganisationKind.ReviewOffice],
-            [Capability.TakePartInCases, Capability.GiveExpertOpinions, Capability.UseApiTokens]),
+            [Capability.TakePartInCases, Capability.GiveExpertOpinions, Capability.DeclareConflicts, Capability.UseApiTokens]),
         [Role.Evaluator] = new(
             [OrganisationKind.Institution],
-            [Capability.TakePartInCases, Capability.EvaluateProducts, Capability.UseApiTokens]),
+            [Capability.TakePartInCases, Capability.EvaluateProducts, Capability.DeclareConflicts, Capability.UseApiTokens]),
         [Role.Provider] = new(
             [OrganisationKind.Provider],
             [Capability.TakePartInCases, Capability.BrowseProducts, Capability.ManageOwnProducts, Capability.ApplyForReview, Capability.UseApiTokens]),

@@ -18,6 +18,8 @@ public enum Capability
     HandleEscalations,
     GiveExpertOpinions,
     EvaluateProducts,
+    /// <summary>Declare one's own ties with providers, which rule one out of their cases.</summary>
+    DeclareConflicts,
     BrowseProducts,
     ManageOwnProducts,
     ApplyForReview,

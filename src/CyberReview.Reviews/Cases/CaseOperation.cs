@@ -11,6 +11,8 @@ public enum CaseOperation
     AnswerQuestions,
     /// <summary>Change the versions under review while the case is being prepared.</summary>
     EditApplication,
+    /// <summary>Assign designated institutions to evaluate the case, or take an assignment back.</summary>
+    AssignInstitutions,
 }
 
 /// <summary>Who may do each <see cref="CaseOperation"/>, and in which states.</summary>
@@ -23,5 +25,7 @@ public static class CaseOperations
         CaseOperation.AskProvider => part is CaseActor.Office or CaseActor.Evaluator && state is CaseState.Evaluation or CaseState.AwaitingProvider,
         CaseOperation.AnswerQuestions => part == CaseActor.Provider && state == CaseState.AwaitingProvider,
         CaseOperation.EditApplication => part == CaseActor.Provider && state == CaseState.Draft,
+        // Only once screening has found a review required: before that, no evaluator needs the provider's material.
+        CaseOperation.AssignInstitutions => part == CaseActor.Office && state is CaseState.Evaluation or CaseState.AwaitingProvider,
     };
 }

@@ -15,6 +15,8 @@ internal static class Navigation
         new("Nav.Cases", "/Cases", user => user.Has(Capability.TakePartInCases)),
         new("Nav.Criteria", "/Criteria", user => user.Has(Capability.TakePartInCases)),
         new("Nav.Products", "/Products", user => user.Has(Capability.BrowseProducts)),
+        new("Nav.Institutions", "/Institutions", user => user.Has(Capability.RunReviews)),
+        new("Nav.Declarations", "/Conflicts/Declarations", user => user.Has(Capability.DeclareConflicts)),
         new("Nav.Users", "/Administration/Users", user => user.Has(Capability.ManageUsers)),
         new("Nav.Organisations", "/Administration/Organisations", user => user.Has(Capability.ManageOrganisations)),
         new("Nav.Calendar", "/Calendar", user => user.Has(Capability.ManageCalendar)),

@@ -31,6 +31,10 @@ public sealed class AccessRulesTests
         Assert.Equal([Role.Administrator], AccessRules.RolesWith(Capability.ManageUsers));
 
     [Fact]
+    public void Experts_and_evaluators_declare_their_ties_with_providers() =>
+        Assert.Equal([Role.Expert, Role.Evaluator], AccessRules.RolesWith(Capability.DeclareConflicts));
+
+    [Fact]
     public void Providers_cannot_evaluate_or_screen()
     {
         Assert.False(AccessRules.Grants([Role.Provider], Capability.EvaluateProducts));

@@ -14,6 +14,8 @@ public sealed class AccessTests(Apps apps)
         ("/Administration/Organisations", Capability.ManageOrganisations),
         ("/Products", Capability.BrowseProducts),
         ("/Account/Tokens", Capability.UseApiTokens),
+        ("/Institutions", Capability.RunReviews),
+        ("/Conflicts/Declarations", Capability.DeclareConflicts),
     ];
 
     private static readonly (string Path, Capability Needs)[] Endpoints =
@@ -21,6 +23,8 @@ public sealed class AccessTests(Apps apps)
         ("/api/v1/users", Capability.ManageUsers),
         ("/api/v1/organisations", Capability.ManageOrganisations),
         ("/api/v1/products", Capability.BrowseProducts),
+        ("/api/v1/institutions", Capability.RunReviews),
+        ("/api/v1/declarations", Capability.DeclareConflicts),
     ];
 
     public static TheoryData<Database, Role> EveryRole() => SignInTests.EveryRole();

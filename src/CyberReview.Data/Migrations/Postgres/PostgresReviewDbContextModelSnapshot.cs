@@ -959,6 +959,115 @@ namespace CyberReview.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CyberReview.Data.Institutions.Designation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Activities")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("DesignatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("DesignatedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("EndedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProductKinds")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid?>("RenewsId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DesignatedById");
+
+                    b.HasIndex("EndedById");
+
+                    b.HasIndex("RenewsId")
+                        .IsUnique();
+
+                    b.HasIndex("InstitutionId", "ValidFrom");
+
+                    b.ToTable("Designations");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Institutions.InstitutionAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Activities")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("AssignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AssignedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("UnassignedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("UnassignedById")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedById");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("UnassignedById");
+
+                    b.HasIndex("CaseId", "InstitutionId");
+
+                    b.ToTable("InstitutionAssignments");
+                });
+
             modelBuilder.Entity("CyberReview.Data.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1345,7 +1454,7 @@ namespace CyberReview.Data.Migrations.Postgres
             modelBuilder.Entity("CyberReview.Data.Conflicts.ConflictDeclaration", b =>
                 {
                     b.HasOne("CyberReview.Data.Organisations.Organisation", null)
-                        .WithMany()
+                        .WithMany("DeclaredTies")
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1377,6 +1486,61 @@ namespace CyberReview.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Institutions.Designation", b =>
+                {
+                    b.HasOne("CyberReview.Data.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("DesignatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("EndedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CyberReview.Data.Organisations.Organisation", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Institutions.Designation", null)
+                        .WithMany()
+                        .HasForeignKey("RenewsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Institutions.InstitutionAssignment", b =>
+                {
+                    b.HasOne("CyberReview.Data.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Cases.ReviewCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Organisations.Organisation", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UnassignedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Institution");
                 });
 
             modelBuilder.Entity("CyberReview.Data.Products.Product", b =>
@@ -1461,6 +1625,11 @@ namespace CyberReview.Data.Migrations.Postgres
                     b.Navigation("Pauses");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Organisations.Organisation", b =>
+                {
+                    b.Navigation("DeclaredTies");
                 });
 
             modelBuilder.Entity("CyberReview.Data.Products.Product", b =>

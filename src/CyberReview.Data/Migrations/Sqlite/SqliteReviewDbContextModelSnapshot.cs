@@ -954,6 +954,115 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("CyberReview.Data.Institutions.Designation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Activities")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DesignatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DesignatedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("EndedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("EndedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductKinds")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RenewsId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidUntil")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DesignatedById");
+
+                    b.HasIndex("EndedById");
+
+                    b.HasIndex("RenewsId")
+                        .IsUnique();
+
+                    b.HasIndex("InstitutionId", "ValidFrom");
+
+                    b.ToTable("Designations");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Institutions.InstitutionAssignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Activities")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("AssignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("AssignedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InstitutionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UnassignedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("UnassignedById")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedById");
+
+                    b.HasIndex("InstitutionId");
+
+                    b.HasIndex("UnassignedById");
+
+                    b.HasIndex("CaseId", "InstitutionId");
+
+                    b.ToTable("InstitutionAssignments");
+                });
+
             modelBuilder.Entity("CyberReview.Data.Organisations.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1334,7 +1443,7 @@ namespace CyberReview.Data.Migrations.Sqlite
             modelBuilder.Entity("CyberReview.Data.Conflicts.ConflictDeclaration", b =>
                 {
                     b.HasOne("CyberReview.Data.Organisations.Organisation", null)
-                        .WithMany()
+                        .WithMany("DeclaredTies")
                         .HasForeignKey("ProviderId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
@@ -1366,6 +1475,61 @@ namespace CyberReview.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Institutions.Designation", b =>
+                {
+                    b.HasOne("CyberReview.Data.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("DesignatedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("EndedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CyberReview.Data.Organisations.Organisation", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Institutions.Designation", null)
+                        .WithMany()
+                        .HasForeignKey("RenewsId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Institution");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Institutions.InstitutionAssignment", b =>
+                {
+                    b.HasOne("CyberReview.Data.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedById")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Cases.ReviewCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Organisations.Organisation", "Institution")
+                        .WithMany()
+                        .HasForeignKey("InstitutionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Identity.User", null)
+                        .WithMany()
+                        .HasForeignKey("UnassignedById")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Institution");
                 });
 
             modelBuilder.Entity("CyberReview.Data.Products.Product", b =>
@@ -1450,6 +1614,11 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.Navigation("Pauses");
 
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Organisations.Organisation", b =>
+                {
+                    b.Navigation("DeclaredTies");
                 });
 
             modelBuilder.Entity("CyberReview.Data.Products.Product", b =>

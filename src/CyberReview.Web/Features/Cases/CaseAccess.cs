@@ -10,7 +10,8 @@ namespace CyberReview.Web.Features.Cases;
 /// <summary>
 /// Need to know: a person sees a case only through a part the case grants them (to them, or to their
 /// organisation when their roles fit the part). Lists filter by this rule in the query; single cases
-/// answer "not found" to everyone else, so nobody learns that a case exists.
+/// answer "not found" to everyone else, so nobody learns that a case exists. An evaluator with a standing
+/// declared tie with the case's provider does not hold the evaluator part, though their institution does.
 /// </summary>
 public static class CaseAccess
 {
@@ -22,10 +23,16 @@ public static class CaseAccess
             return db.Cases.Where(_ => false);
         var userId = user.UserId();
         var organisationId = user.OrganisationId();
-        // Two uncorrelated sets of case ids, each read once through its index, rather than a lookup per case.
-        var throughOrganisation = db.CaseMembers.Where(m => m.OrganisationId == organisationId && parts.Contains(m.Part)).Select(m => m.CaseId);
+        // Uncorrelated sets of case ids, each read once through its index, rather than a lookup per case.
+        var throughOrganisation = db.CaseMembers
+            .Where(m => m.OrganisationId == organisationId && parts.Contains(m.Part) && m.Part != CaseActor.Evaluator).Select(m => m.CaseId);
         var personally = db.CaseMembers.Where(m => m.UserId == userId && parts.Contains(m.Part)).Select(m => m.CaseId);
-        return db.Cases.Where(c => throughOrganisation.Contains(c.Id) || personally.Contains(c.Id));
+        // An assigned institution's evaluator who declared a tie with the provider does not see that provider's cases.
+        var asEvaluator = db.CaseMembers
+            .Where(m => m.OrganisationId == organisationId && parts.Contains(m.Part) && m.Part == CaseActor.Evaluator).Select(m => m.CaseId);
+        var tiedProviders = db.ConflictDeclarations.Where(d => d.UserId == userId && d.WithdrawnAt == null).Select(d => d.ProviderId);
+        return db.Cases.Where(c => throughOrganisation.Contains(c.Id) || personally.Contains(c.Id)
+            || (asEvaluator.Contains(c.Id) && !tiedProviders.Contains(c.ProviderId)));
     }
 
     /// <summary>The parts the user holds in one case; empty when the case does not exist for them.</summary>
@@ -38,6 +45,8 @@ public static class CaseAccess
         var organisationId = user.OrganisationId();
         return await db.CaseMembers
             .Where(m => m.CaseId == caseId && parts.Contains(m.Part) && (m.UserId == userId || m.OrganisationId == organisationId))
+            .Where(m => m.Part != CaseActor.Evaluator
+                || !db.Cases.Any(c => c.Id == caseId && c.Provider.DeclaredTies.Any(d => d.UserId == userId && d.WithdrawnAt == null)))
             .Select(m => m.Part)
             .Distinct()
             .ToListAsync(cancellationToken);

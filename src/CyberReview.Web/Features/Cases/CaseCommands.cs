@@ -180,6 +180,8 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
             ReasonGiven = !string.IsNullOrWhiteSpace(reason),
             OpenedByProvider = reviewCase.TriggerKind == TriggerKind.ProviderApplication,
             OpenInformationRequests = reviewCase.InformationRequests.Count(r => r.Answer is null),
+            // An assignment grants the evaluator part to the institution and taking it back revokes it, so the grants count them.
+            AssignedInstitutions = reviewCase.Members.Count(m => m.Part == CaseActor.Evaluator && m.OrganisationId != null),
         };
 
     private async Task<ReviewCase> LoadAsync(Guid caseId, CancellationToken cancellationToken) =>
