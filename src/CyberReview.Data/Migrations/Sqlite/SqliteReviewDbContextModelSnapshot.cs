@@ -509,6 +509,51 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("CyberReview.Data.Products.ProductComponent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryOfOrigin")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Purl");
+
+                    b.HasIndex("VersionId", "Name", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ProductComponents");
+                });
+
             modelBuilder.Entity("CyberReview.Data.Products.ProductVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -517,8 +562,8 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.Property<Guid>("ProductId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("ReleasedOn")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateOnly?>("ReleasedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Version")
                         .IsRequired()
@@ -871,6 +916,15 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.Navigation("Provider");
                 });
 
+            modelBuilder.Entity("CyberReview.Data.Products.ProductComponent", b =>
+                {
+                    b.HasOne("CyberReview.Data.Products.ProductVersion", null)
+                        .WithMany("Components")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CyberReview.Data.Products.ProductVersion", b =>
                 {
                     b.HasOne("CyberReview.Data.Products.Product", null)
@@ -947,6 +1001,11 @@ namespace CyberReview.Data.Migrations.Sqlite
             modelBuilder.Entity("CyberReview.Data.Products.Product", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Products.ProductVersion", b =>
+                {
+                    b.Navigation("Components");
                 });
 #pragma warning restore 612, 618
         }
