@@ -17,6 +17,7 @@ builder.Services.AddCyberReviewPages();
 builder.Services.AddCyberReviewHealthChecks();
 builder.Services.AddCyberReviewAdministration();
 builder.Services.AddCyberReviewCases(builder.Configuration);
+builder.Services.AddCyberReviewProducts();
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
