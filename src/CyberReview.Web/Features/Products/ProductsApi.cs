@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Security.Claims;
 using CyberReview.Reviews.Access;
 using CyberReview.Reviews.Products;
@@ -47,18 +48,27 @@ internal static class ProductsApi
     private static RouteHandlerBuilder OrProblems(this RouteHandlerBuilder route) =>
         route.ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).Produces(StatusCodes.Status404NotFound);
 
-    /// <param name="Kind">Hardware, Software, CloudService or NetworkService.</param>
-    public sealed record ProductRequest(string? Name, ProductKind? Kind, string? Description);
+    public sealed record ProductRequest(
+        string? Name,
+        [property: Description("Hardware, Software, CloudService or NetworkService.")] ProductKind? Kind,
+        string? Description = null);
 
-    /// <param name="CopyComponentsFrom">When adding a version: another version of the same product whose components the new one starts with.</param>
-    public sealed record VersionRequest(string? Version, DateOnly? ReleasedOn, Guid? CopyComponentsFrom);
+    public sealed record NewVersionRequest(
+        string? Version,
+        DateOnly? ReleasedOn = null,
+        [property: Description("Another version of the same product whose components the new one starts with.")] Guid? CopyComponentsFrom = null);
 
-    /// <param name="CountryOfOrigin">ISO 3166-1 alpha-2, such as CN or DE.</param>
-    /// <param name="Purl">A package URL (pkg:type/namespace/name@version), when known; stored in canonical form.</param>
-    /// <param name="IsKey">Whether this is a key (critical) component.</param>
-    public sealed record ComponentRequest(string? Name, string? Version, string? Supplier, string? CountryOfOrigin, string? Purl, bool IsKey)
+    public sealed record VersionRequest(string? Version, DateOnly? ReleasedOn = null);
+
+    public sealed record ComponentRequest(
+        string? Name,
+        string? Version,
+        string? Supplier,
+        [property: Description("ISO 3166-1 alpha-2, such as CN or DE.")] string? CountryOfOrigin,
+        [property: Description("A package URL (pkg:type/namespace/name@version) when known; stored in canonical form.")] string? Purl = null,
+        [property: Description("Whether this is a key (critical) component.")] bool IsKey = false)
     {
-        public ComponentParticulars Particulars => new(Name, Version, Supplier, CountryOfOrigin, Purl, IsKey);
+        public ComponentParticulars ToParticulars() => new(Name, Version, Supplier, CountryOfOrigin, Purl, IsKey);
     }
 
     private static async Task<Ok<ProductList>> List(ClaimsPrincipal user, ProductQueries queries, string? search, int? page, int? pageSize, CancellationToken cancellationToken) =>
@@ -92,7 +102,7 @@ internal static class ProductsApi
         return outcome is ProductOutcome.Done && await queries.GetAsync(user, id, cancellationToken) is { } product ? TypedResults.Ok(product) : Problem(outcome, text);
     }
 
-    private static async Task<IResult> AddVersion(Guid id, VersionRequest request, ClaimsPrincipal user,
+    private static async Task<IResult> AddVersion(Guid id, NewVersionRequest request, ClaimsPrincipal user,
         ProductCommands commands, ProductQueries queries, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken)
     {
         var outcome = await commands.AddVersionAsync(id, new VersionParticulars(request.Version, request.ReleasedOn, request.CopyComponentsFrom), user, cancellationToken, IdempotencyKeys.Usable(idempotencyKey));
@@ -111,7 +121,7 @@ internal static class ProductsApi
     private static async Task<IResult> AddComponent(Guid id, Guid versionId, ComponentRequest request, ClaimsPrincipal user,
         ProductCommands commands, ProductQueries queries, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken)
     {
-        var outcome = await commands.AddComponentAsync(id, versionId, request.Particulars, user, cancellationToken, IdempotencyKeys.Usable(idempotencyKey));
+        var outcome = await commands.AddComponentAsync(id, versionId, request.ToParticulars(), user, cancellationToken, IdempotencyKeys.Usable(idempotencyKey));
         return outcome is ProductOutcome.Done done && await ComponentAsync(queries, user, done.Id, cancellationToken) is ({ } version, { } component)
             ? TypedResults.Created($"/api/v1/products/{version.ProductId}/versions/{version.Id}/components/{component.Id}", component)
             : Problem(outcome, text);
@@ -120,7 +130,7 @@ internal static class ProductsApi
     private static async Task<IResult> UpdateComponent(Guid id, Guid versionId, Guid componentId, ComponentRequest request,
         ClaimsPrincipal user, ProductCommands commands, ProductQueries queries, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken)
     {
-        var outcome = await commands.UpdateComponentAsync(id, versionId, componentId, request.Particulars, user, cancellationToken);
+        var outcome = await commands.UpdateComponentAsync(id, versionId, componentId, request.ToParticulars(), user, cancellationToken);
         return outcome is ProductOutcome.Done && await ComponentAsync(queries, user, componentId, cancellationToken) is (_, { } component)
             ? TypedResults.Ok(component)
             : Problem(outcome, text);

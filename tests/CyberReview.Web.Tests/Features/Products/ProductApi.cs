@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -16,6 +17,38 @@ internal sealed class ProductApi(HttpClient http) : IDisposable
 
     public static async Task<ProductApi> ForAsync(CyberReviewApp app, PageClient signedIn) =>
         new(Tokens.ApiClient(app, await Tokens.CreateAsync(signedIn, "products")));
+
+    /// <summary>The products API as the staff of <see cref="OwnProviderAsync"/>.</summary>
+    public static async Task<ProductApi> ForOwnProviderAsync(Apps apps, Database engine) =>
+        await ForAsync(await apps.For(engine), await OwnProviderAsync(apps, engine));
+
+    private static readonly ConcurrentDictionary<CyberReviewApp, Lazy<Task<PageClient>>> OwnProviders = new();
+
+    /// <summary>
+    /// A provider organisation of these tests' own, signed in (shared: do not sign it out). Other tests put the demo
+    /// provider's versions into cases; versions that changed under them, or that their cases froze, would make both flaky.
+    /// </summary>
+    public static async Task<PageClient> OwnProviderAsync(Apps apps, Database engine)
+    {
+        var app = await apps.For(engine);
+        return await OwnProviders.GetOrAdd(app, _ => new Lazy<Task<PageClient>>(async () =>
+        {
+            var name = Unique("Products Test Provider");
+            using (var admin = Tokens.ApiClient(app, await Tokens.CreateAsync(await apps.SignedIn(engine, Role.Administrator), "provider for products")))
+                Assert.Equal(HttpStatusCode.Created, (await admin.PostAsJsonAsync("/api/v1/organisations", new { name, kind = "Provider" })).StatusCode);
+            var (email, password) = await Invitations.CreateActiveUserAsync(apps, engine, Role.Provider, name);
+            var client = PageClient.For(app);
+            Assert.Equal(HttpStatusCode.Redirect, (await client.SignInAsync(email, password)).Status);
+            return client;
+        })).Value;
+    }
+
+    /// <summary>The name of <see cref="OwnProviderAsync"/>'s organisation.</summary>
+    public static async Task<string> OwnProviderNameAsync(Apps apps, Database engine)
+    {
+        using var api = await ForOwnProviderAsync(apps, engine);
+        return (await api.GetAsync("/api/v1/me")).GetProperty("organisation").GetProperty("name").GetString()!;
+    }
 
     /// <summary>A name no other test uses, so that tests sharing an app do not collide.</summary>
     public static string Unique(string name) => $"{name} {Guid.NewGuid().ToString("N")[..8]}";

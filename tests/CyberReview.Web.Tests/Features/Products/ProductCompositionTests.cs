@@ -13,8 +13,8 @@ public sealed class ProductCompositionTests(Apps apps)
     [Theory, ClassData(typeof(Databases))]
     public async Task A_draft_application_leaves_the_version_open_and_records_each_change_on_its_timeline(Database engine)
     {
-        using var products = await ProductApi.ForAsync(apps, engine, Role.Provider);
-        using var cases = await CaseApi.ForAsync(apps, engine, Role.Provider);
+        using var products = await ProductApi.ForOwnProviderAsync(apps, engine);
+        using var cases = await CaseApi.ForAsync(await apps.For(engine), await ProductApi.OwnProviderAsync(apps, engine));
         var product = await products.ProductAsync(ProductApi.Unique("Draft router"));
         var version = await products.VersionAsync(product, "1.0");
         var draft = (await cases.ApplyAsync("Draft composition", [version])).GetProperty("id").GetGuid();
@@ -35,8 +35,8 @@ public sealed class ProductCompositionTests(Apps apps)
     public async Task Once_the_case_is_submitted_every_change_to_the_version_is_refused_with_the_case_named(Database engine)
     {
         var app = await apps.For(engine);
-        using var products = await ProductApi.ForAsync(apps, engine, Role.Provider);
-        using var cases = await CaseApi.ForAsync(apps, engine, Role.Provider);
+        using var products = await ProductApi.ForOwnProviderAsync(apps, engine);
+        using var cases = await CaseApi.ForAsync(await apps.For(engine), await ProductApi.OwnProviderAsync(apps, engine));
         using var office = await ProductApi.ForAsync(apps, engine, Role.Office);
         var product = await products.ProductAsync(ProductApi.Unique("Reviewed router"));
         var version = await products.VersionAsync(product, "5.3");
@@ -86,15 +86,15 @@ public sealed class ProductCompositionTests(Apps apps)
     [Theory, ClassData(typeof(Databases))]
     public async Task The_pages_show_a_frozen_version_and_refuse_to_change_it(Database engine)
     {
-        using var products = await ProductApi.ForAsync(apps, engine, Role.Provider);
-        using var cases = await CaseApi.ForAsync(apps, engine, Role.Provider);
+        using var products = await ProductApi.ForOwnProviderAsync(apps, engine);
+        using var cases = await CaseApi.ForAsync(await apps.For(engine), await ProductApi.OwnProviderAsync(apps, engine));
         var product = await products.ProductAsync(ProductApi.Unique("Frozen page router"));
         var version = await products.VersionAsync(product, "7.0");
         var component = await products.ComponentAsync(product, version, ProductApi.Component());
         var draft = await cases.ApplyAsync("Frozen page", [version]);
         await cases.MovedAsync(draft.GetProperty("id").GetGuid(), "Submit");
         var number = draft.GetProperty("number").GetString()!;
-        var provider = await apps.SignedIn(engine, Role.Provider);
+        var provider = await ProductApi.OwnProviderAsync(apps, engine);
 
         var page = await provider.GetAsync($"/Products/Product?id={product}");
         var form = await provider.GetAsync($"/Products/Component?productId={product}&versionId={version}&id={component}");

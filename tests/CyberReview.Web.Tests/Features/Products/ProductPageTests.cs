@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using CyberReview.Reviews.Access;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyberReview.Web.Tests.Features.Products;
@@ -12,7 +11,7 @@ public sealed partial class ProductPageTests(Apps apps)
     public async Task A_provider_registers_a_product_a_version_and_a_component_through_the_forms(Database engine)
     {
         var app = await apps.For(engine);
-        var provider = await apps.SignedIn(engine, Role.Provider);
+        var provider = await ProductApi.OwnProviderAsync(apps, engine);
         var name = ProductApi.Unique("Northwind Optical Terminal");
 
         var index = await provider.GetAsync("/Products");
@@ -58,8 +57,8 @@ public sealed partial class ProductPageTests(Apps apps)
     public async Task A_form_with_problems_says_each_one_and_saves_nothing(Database engine)
     {
         var app = await apps.For(engine);
-        var provider = await apps.SignedIn(engine, Role.Provider);
-        using var api = await ProductApi.ForAsync(apps, engine, Role.Provider);
+        var provider = await ProductApi.OwnProviderAsync(apps, engine);
+        using var api = await ProductApi.ForOwnProviderAsync(apps, engine);
         var product = await api.ProductAsync(ProductApi.Unique("Form problems"));
         var version = await api.VersionAsync(product);
         var componentPage = $"/Products/Component?productId={product}&versionId={version}";
@@ -79,8 +78,8 @@ public sealed partial class ProductPageTests(Apps apps)
     [Theory, ClassData(typeof(Databases))]
     public async Task Country_names_are_shown_in_chinese_sorted_by_pinyin(Database engine)
     {
-        var provider = await apps.SignedIn(engine, Role.Provider);
-        using var api = await ProductApi.ForAsync(apps, engine, Role.Provider);
+        var provider = await ProductApi.OwnProviderAsync(apps, engine);
+        using var api = await ProductApi.ForOwnProviderAsync(apps, engine);
         var product = await api.ProductAsync(ProductApi.Unique("Chinese page"));
         var version = await api.VersionAsync(product);
         await api.ComponentAsync(product, version, ProductApi.Component(country: "DE"));

@@ -12,13 +12,13 @@ public sealed class ProductRegistrationTests(Apps apps)
     [Theory, ClassData(typeof(Databases))]
     public async Task A_provider_registers_a_product_with_versions_and_key_components_and_the_office_reads_them(Database engine)
     {
-        using var provider = await ProductApi.ForAsync(apps, engine, Role.Provider);
+        using var provider = await ProductApi.ForOwnProviderAsync(apps, engine);
         using var office = await ProductApi.ForAsync(apps, engine, Role.Office);
         var name = ProductApi.Unique("NR-7000 Edge Router");
 
         var created = await provider.CreatedAsync("/api/v1/products", new { name, kind = "Hardware", description = "Edge router for provincial networks." });
         var product = created.GetProperty("id").GetGuid();
-        Assert.Equal("Northwind Networks Ltd.", created.GetProperty("provider").GetString());
+        Assert.Equal(await ProductApi.OwnProviderNameAsync(apps, engine), created.GetProperty("provider").GetString());
         Assert.Equal("Hardware", created.GetProperty("kind").GetString());
         var version = await provider.CreatedAsync($"/api/v1/products/{product}/versions", new { version = "2.1", releasedOn = "2026-02-27" });
         var versionId = version.GetProperty("id").GetGuid();
@@ -54,7 +54,7 @@ public sealed class ProductRegistrationTests(Apps apps)
     public async Task A_provider_changes_its_product_version_and_components(Database engine)
     {
         var app = await apps.For(engine);
-        using var provider = await ProductApi.ForAsync(apps, engine, Role.Provider);
+        using var provider = await ProductApi.ForOwnProviderAsync(apps, engine);
         var product = await provider.ProductAsync(ProductApi.Unique("Northwind Firewall"));
         var version = await provider.VersionAsync(product, "4.0");
         var component = await provider.ComponentAsync(product, version, ProductApi.Component());
@@ -84,7 +84,7 @@ public sealed class ProductRegistrationTests(Apps apps)
     public async Task A_retried_create_with_the_same_idempotency_key_creates_once(Database engine)
     {
         var app = await apps.For(engine);
-        using var provider = await ProductApi.ForAsync(apps, engine, Role.Provider);
+        using var provider = await ProductApi.ForOwnProviderAsync(apps, engine);
         var name = ProductApi.Unique("Northwind Switch");
         var productKey = Guid.NewGuid().ToString();
 
@@ -117,7 +117,7 @@ public sealed class ProductRegistrationTests(Apps apps)
     [Theory, ClassData(typeof(Databases))]
     public async Task A_new_version_can_start_from_the_components_of_another(Database engine)
     {
-        using var provider = await ProductApi.ForAsync(apps, engine, Role.Provider);
+        using var provider = await ProductApi.ForOwnProviderAsync(apps, engine);
         var product = await provider.ProductAsync(ProductApi.Unique("Northwind Access Point"));
         var first = await provider.VersionAsync(product, "1.0");
         await provider.ComponentAsync(product, first, ProductApi.Component());
@@ -138,7 +138,7 @@ public sealed class ProductRegistrationTests(Apps apps)
     [Theory, ClassData(typeof(Databases))]
     public async Task The_list_is_paged_and_searchable(Database engine)
     {
-        using var provider = await ProductApi.ForAsync(apps, engine, Role.Provider);
+        using var provider = await ProductApi.ForOwnProviderAsync(apps, engine);
         var tag = Guid.NewGuid().ToString("N")[..8];
         foreach (var n in new[] { "Alpha", "Beta", "Gamma" })
             await provider.ProductAsync($"Paged {n} {tag}");

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
-using CyberReview.Reviews.Access;
 using CyberReview.Reviews.Products;
 using CyberReview.SupplyChain.Purls;
 using CyberReview.Web.Tests.Shared;
@@ -31,7 +30,7 @@ public sealed class ProductValidationTests(Apps apps)
     public async Task A_bad_purl_is_refused_naming_the_problem(Database engine, string purl, string problem)
     {
         var app = await apps.For(engine);
-        using var provider = await ProductApi.ForAsync(apps, engine, Role.Provider);
+        using var provider = await ProductApi.ForOwnProviderAsync(apps, engine);
         var product = await provider.ProductAsync(ProductApi.Unique("Purl test"));
         var version = await provider.VersionAsync(product);
 
@@ -47,7 +46,7 @@ public sealed class ProductValidationTests(Apps apps)
     public async Task An_unknown_country_and_missing_fields_are_refused_together(Database engine)
     {
         var app = await apps.For(engine);
-        using var provider = await ProductApi.ForAsync(apps, engine, Role.Provider);
+        using var provider = await ProductApi.ForOwnProviderAsync(apps, engine);
         var product = await provider.ProductAsync(ProductApi.Unique("Country test"));
         var version = await provider.VersionAsync(product);
         var path = $"/api/v1/products/{product}/versions/{version}/components";
@@ -70,7 +69,7 @@ public sealed class ProductValidationTests(Apps apps)
     public async Task Products_and_versions_need_a_name_a_kind_and_a_unique_label(Database engine)
     {
         var app = await apps.For(engine);
-        using var provider = await ProductApi.ForAsync(apps, engine, Role.Provider);
+        using var provider = await ProductApi.ForOwnProviderAsync(apps, engine);
         var name = ProductApi.Unique("Validation test");
         var product = await provider.ProductAsync(name);
         await provider.VersionAsync(product, "1.0");
@@ -94,7 +93,7 @@ public sealed class ProductValidationTests(Apps apps)
     [Theory, ClassData(typeof(Databases))]
     public async Task Problems_are_told_in_the_users_language(Database engine)
     {
-        using var provider = await ProductApi.ForAsync(apps, engine, Role.Provider);
+        using var provider = await ProductApi.ForOwnProviderAsync(apps, engine);
         var product = await provider.ProductAsync(ProductApi.Unique("Language test"));
         var version = await provider.VersionAsync(product);
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/products/{product}/versions/{version}/components")
