@@ -19,6 +19,7 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Organisation> Organisations => Set<Organisation>();
     public DbSet<Product> Products => Set<Product>();
     public DbSet<ProductVersion> ProductVersions => Set<ProductVersion>();
+    public DbSet<ProductComponent> ProductComponents => Set<ProductComponent>();
     public DbSet<PersonalAccessToken> PersonalAccessTokens => Set<PersonalAccessToken>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<RateLimiting.RateLimitWindow> RateLimitWindows => Set<RateLimiting.RateLimitWindow>();

@@ -19,6 +19,7 @@ builder.Services.AddCyberReviewPages();
 builder.Services.AddCyberReviewHealthChecks();
 builder.Services.AddCyberReviewAdministration();
 builder.Services.AddCyberReviewCases(builder.Configuration);
+builder.Services.AddCyberReviewProducts();
 builder.Services.AddCyberReviewInstitutions();
 builder.Services.AddCyberReviewConflicts();
 builder.Services.AddSingleton(TimeProvider.System);

@@ -22,5 +22,6 @@ public sealed class ProductVersion
     public Guid Id { get; set; }
     public Guid ProductId { get; set; }
     public required string Version { get; set; }
-    public DateTimeOffset? ReleasedOn { get; set; }
+    public DateOnly? ReleasedOn { get; set; }
+    public List<ProductComponent> Components { get; set; } = [];
 }

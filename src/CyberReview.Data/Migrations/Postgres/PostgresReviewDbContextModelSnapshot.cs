@@ -1131,6 +1131,51 @@ namespace CyberReview.Data.Migrations.Postgres
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("CyberReview.Data.Products.ProductComponent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CountryOfOrigin")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Purl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Purl");
+
+                    b.HasIndex("VersionId", "Name", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ProductComponents");
+                });
+
             modelBuilder.Entity("CyberReview.Data.Products.ProductVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1139,8 +1184,8 @@ namespace CyberReview.Data.Migrations.Postgres
                     b.Property<Guid>("ProductId")
                         .HasColumnType("uuid");
 
-                    b.Property<DateTimeOffset?>("ReleasedOn")
-                        .HasColumnType("timestamp with time zone");
+                    b.Property<DateOnly?>("ReleasedOn")
+                        .HasColumnType("date");
 
                     b.Property<string>("Version")
                         .IsRequired()
@@ -1554,6 +1599,15 @@ namespace CyberReview.Data.Migrations.Postgres
                     b.Navigation("Provider");
                 });
 
+            modelBuilder.Entity("CyberReview.Data.Products.ProductComponent", b =>
+                {
+                    b.HasOne("CyberReview.Data.Products.ProductVersion", null)
+                        .WithMany("Components")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CyberReview.Data.Products.ProductVersion", b =>
                 {
                     b.HasOne("CyberReview.Data.Products.Product", null)
@@ -1635,6 +1689,11 @@ namespace CyberReview.Data.Migrations.Postgres
             modelBuilder.Entity("CyberReview.Data.Products.Product", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Products.ProductVersion", b =>
+                {
+                    b.Navigation("Components");
                 });
 #pragma warning restore 612, 618
         }

@@ -1126,6 +1126,51 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.ToTable("Products");
                 });
 
+            modelBuilder.Entity("CyberReview.Data.Products.ProductComponent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CountryOfOrigin")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsKey")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Supplier")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Purl");
+
+                    b.HasIndex("VersionId", "Name", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ProductComponents");
+                });
+
             modelBuilder.Entity("CyberReview.Data.Products.ProductVersion", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1134,8 +1179,8 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.Property<Guid>("ProductId")
                         .HasColumnType("TEXT");
 
-                    b.Property<long?>("ReleasedOn")
-                        .HasColumnType("INTEGER");
+                    b.Property<DateOnly?>("ReleasedOn")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Version")
                         .IsRequired()
@@ -1543,6 +1588,15 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.Navigation("Provider");
                 });
 
+            modelBuilder.Entity("CyberReview.Data.Products.ProductComponent", b =>
+                {
+                    b.HasOne("CyberReview.Data.Products.ProductVersion", null)
+                        .WithMany("Components")
+                        .HasForeignKey("VersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CyberReview.Data.Products.ProductVersion", b =>
                 {
                     b.HasOne("CyberReview.Data.Products.Product", null)
@@ -1624,6 +1678,11 @@ namespace CyberReview.Data.Migrations.Sqlite
             modelBuilder.Entity("CyberReview.Data.Products.Product", b =>
                 {
                     b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Products.ProductVersion", b =>
+                {
+                    b.Navigation("Components");
                 });
 #pragma warning restore 612, 618
         }
