@@ -25,7 +25,7 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
     /// <summary>The office opens a case on any trigger; it arrives submitted, with the office and the provider as members.</summary>
     public async Task<CaseOutcome> OpenAsync(NewCase request, ClaimsPrincipal user, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
-        if (await PreviousAsync(user, idempotencyKey, nameof(OpenAsync), cancellationToken) is { } previous)
+        if (await IdempotencyKeys.PreviousAsync(db, user, idempotencyKey, nameof(OpenAsync), cancellationToken) is { } previous)
             return new CaseOutcome.Done(previous);
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request.Title))
@@ -52,14 +52,14 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
         if (request.SectorDepartmentId is { } sectorId)
             CaseRecords.Grant(reviewCase, clock, CaseActor.SectorAuthority, organisationId: sectorId);
         CaseRecords.Event(reviewCase, clock, user, CaseActor.Office, "Opened", null, reviewCase.State, Clean(request.Justification));
-        Remember(user, idempotencyKey, nameof(OpenAsync), reviewCase.Id);
+        IdempotencyKeys.Remember(db, clock, user, idempotencyKey, nameof(OpenAsync), reviewCase.Id);
         return await SaveNewAsync(reviewCase, cancellationToken);
     }
 
     /// <summary>A provider applies for review of its own product versions; the application starts as a draft only the provider sees.</summary>
     public async Task<CaseOutcome> ApplyAsync(string title, IReadOnlyList<Guid> versionIds, ClaimsPrincipal user, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
-        if (await PreviousAsync(user, idempotencyKey, nameof(ApplyAsync), cancellationToken) is { } previous)
+        if (await IdempotencyKeys.PreviousAsync(db, user, idempotencyKey, nameof(ApplyAsync), cancellationToken) is { } previous)
             return new CaseOutcome.Done(previous);
         var providerId = user.OrganisationId();
         var versions = await VersionsOfAsync(providerId, versionIds, cancellationToken);
@@ -70,7 +70,7 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
         var reviewCase = NewCaseFor(title, providerId, TriggerKind.ProviderApplication, versions);
         CaseRecords.Grant(reviewCase, clock, CaseActor.Provider, organisationId: providerId);
         CaseRecords.Event(reviewCase, clock, user, CaseActor.Provider, "Opened", null, reviewCase.State, null);
-        Remember(user, idempotencyKey, nameof(ApplyAsync), reviewCase.Id);
+        IdempotencyKeys.Remember(db, clock, user, idempotencyKey, nameof(ApplyAsync), reviewCase.Id);
         return await SaveNewAsync(reviewCase, cancellationToken);
     }
 
@@ -254,23 +254,6 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
         {
             return new CaseOutcome.Conflict();
         }
-    }
-
-    // A retried POST with the same Idempotency-Key answers with what the first one created.
-    private async Task<Guid?> PreviousAsync(ClaimsPrincipal user, string? key, string operation, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(key))
-            return null;
-        var userId = user.UserId();
-        return await db.IdempotencyRecords.Where(r => r.UserId == userId && r.Operation == operation && r.Key == key)
-            .Select(r => (Guid?)r.ResourceId).SingleOrDefaultAsync(cancellationToken);
-    }
-
-    // Saved in the same transaction as what it names, so a key never points at nothing.
-    private void Remember(ClaimsPrincipal user, string? key, string operation, Guid resourceId)
-    {
-        if (!string.IsNullOrEmpty(key))
-            db.IdempotencyRecords.Add(new Data.Idempotency.IdempotencyRecord { UserId = user.UserId(), Key = key, Operation = operation, ResourceId = resourceId, CreatedAt = clock.GetUtcNow() });
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -59,13 +59,13 @@ internal static class CasesApi
         await queries.GetAsync(user, id, cancellationToken) is { } details ? TypedResults.Ok(details) : TypedResults.NotFound();
 
     private static async Task<IResult> Open(NewCaseRequest request, ClaimsPrincipal user, CaseCommands commands, CaseQueries queries,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
+        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
         await CreatedAsync(await commands.OpenAsync(new NewCase(request.Title, request.ProviderId, request.VersionIds, request.Trigger, request.RequestingBody,
-            request.ReferenceNumber, request.Justification, request.SectorDepartmentId, request.IsComplex), user, cancellationToken, Key(idempotencyKey)), user, queries, text, cancellationToken);
+            request.ReferenceNumber, request.Justification, request.SectorDepartmentId, request.IsComplex), user, cancellationToken, IdempotencyKeys.Usable(idempotencyKey)), user, queries, text, cancellationToken);
 
     private static async Task<IResult> Apply(ApplicationRequest request, ClaimsPrincipal user, CaseCommands commands, CaseQueries queries,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
-        await CreatedAsync(await commands.ApplyAsync(request.Title, request.VersionIds, user, cancellationToken, Key(idempotencyKey)), user, queries, text, cancellationToken);
+        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
+        await CreatedAsync(await commands.ApplyAsync(request.Title, request.VersionIds, user, cancellationToken, IdempotencyKeys.Usable(idempotencyKey)), user, queries, text, cancellationToken);
 
     private static async Task<IResult> Move(Guid id, TransitionRequest request, ClaimsPrincipal user, CaseCommands commands, CaseQueries queries,
         IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
@@ -97,7 +97,4 @@ internal static class CasesApi
         CaseOutcome.Conflict => TypedResults.Problem(title: text["Cases.Conflict"], statusCode: StatusCodes.Status409Conflict),
         _ => throw new InvalidOperationException("A finished command is not a problem."),
     };
-
-    // Keys longer than the column are the client's mistake, not a reason to fail the request.
-    private static string? Key(string? idempotencyKey) => idempotencyKey is { Length: > 0 and <= 100 } key ? key : null;
 }
