@@ -79,6 +79,20 @@ internal static class DemoCases
             }
         }
 
+        // The demo laboratory is designated for every kind of activity and product for three years.
+        db.Designations.Add(new Institutions.Designation
+        {
+            Id = Guid.CreateVersion7(now),
+            InstitutionId = organisations["National Network Product Testing Laboratory"].Id,
+            Activities = [.. Enum.GetValues<Reviews.Evaluation.ActivityKind>()],
+            ProductKinds = [.. Enum.GetValues<Reviews.Products.ProductKind>()],
+            ValidFrom = today.AddYears(-1),
+            ValidUntil = today.AddYears(2),
+            Reference = "CAC-DESIG-2025-003",
+            DesignatedAt = now.AddYears(-1),
+            DesignatedById = people[Role.Office].Id,
+        });
+
         var draft = Case("Application: NR-9000 Core Router 6.0", northwind, TriggerKind.ProviderApplication, CaseState.Draft, 1, "NR-9000 Core Router 6.0");
         Event(draft, 1, Role.Provider, CaseActor.Provider, "Opened", null, CaseState.Draft, null);
 
