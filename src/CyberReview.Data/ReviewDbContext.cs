@@ -32,6 +32,7 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Calendar.CalendarYear> CalendarYears => Set<Calendar.CalendarYear>();
     public DbSet<Calendar.CalendarDay> CalendarDays => Set<Calendar.CalendarDay>();
     public DbSet<Criteria.CatalogueApproval> CatalogueApprovals => Set<Criteria.CatalogueApproval>();
+    public DbSet<Commitments.Commitment> Commitments => Set<Commitments.Commitment>();
     public DbSet<Institutions.Designation> Designations => Set<Institutions.Designation>();
     public DbSet<Institutions.InstitutionAssignment> InstitutionAssignments => Set<Institutions.InstitutionAssignment>();
 

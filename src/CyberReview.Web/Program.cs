@@ -1,6 +1,7 @@
 using CyberReview.Web.Features.Account;
 using CyberReview.Web.Features.Administration;
 using CyberReview.Web.Features.Cases;
+using CyberReview.Web.Features.Commitments;
 using CyberReview.Web.Features.Conflicts;
 using CyberReview.Web.Features.Health;
 using CyberReview.Web.Features.Institutions;
@@ -22,6 +23,7 @@ builder.Services.AddCyberReviewCases(builder.Configuration);
 builder.Services.AddCyberReviewProducts();
 builder.Services.AddCyberReviewInstitutions();
 builder.Services.AddCyberReviewConflicts();
+builder.Services.AddCyberReviewCommitments();
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
@@ -48,6 +50,7 @@ api.MapAccountApi();
 api.MapProductsApi();
 api.MapAdministrationApi();
 api.MapCasesApi();
+api.MapCommitmentsApi();
 api.MapInstitutionsApi();
 api.MapConflictsApi();
 

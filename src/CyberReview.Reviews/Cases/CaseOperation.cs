@@ -13,6 +13,10 @@ public enum CaseOperation
     EditApplication,
     /// <summary>Assign designated institutions to evaluate the case, or take an assignment back.</summary>
     AssignInstitutions,
+    /// <summary>Ask the provider for enterprise commitments (Art. 3).</summary>
+    RequestCommitments,
+    /// <summary>Sign the commitments the case asks for.</summary>
+    SignCommitments,
 }
 
 /// <summary>Who may do each <see cref="CaseOperation"/>, and in which states.</summary>
@@ -27,5 +31,8 @@ public static class CaseOperations
         CaseOperation.EditApplication => part == CaseActor.Provider && state == CaseState.Draft,
         // Only once screening has found a review required: before that, no evaluator needs the provider's material.
         CaseOperation.AssignInstitutions => part == CaseActor.Office && state is CaseState.Evaluation or CaseState.AwaitingProvider,
+        CaseOperation.RequestCommitments => part == CaseActor.Office && state is CaseState.Screening or CaseState.Evaluation or CaseState.AwaitingProvider,
+        // The provider signs while the review runs; after a decision the commitments it rests on are fixed.
+        CaseOperation.SignCommitments => part == CaseActor.Provider && state is CaseState.Screening or CaseState.Evaluation or CaseState.AwaitingProvider or CaseState.ExpertReview or CaseState.Escalated,
     };
 }

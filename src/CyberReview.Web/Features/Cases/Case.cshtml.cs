@@ -9,9 +9,10 @@ namespace CyberReview.Web.Features.Cases;
 
 /// <summary>One case: its particulars, clock, questions, timeline, and the moves the user's part allows now.</summary>
 [RequireCapability(Capability.TakePartInCases)]
-public sealed class CaseModel(CaseQueries queries, CaseCommands commands, IStringLocalizer<Resources.Text> text) : PageModel
+public sealed class CaseModel(CaseQueries queries, CaseCommands commands, Commitments.CommitmentCommands commitments, IStringLocalizer<Resources.Text> text) : PageModel
 {
     public CaseDetails? Details { get; private set; }
+    public Commitments.CommitmentsView? Commitments { get; private set; }
     public string? Problem { get; private set; }
 
     public bool MayAsk => Details is { } c && c.YourParts.Any(p => CaseOperations.Allows(p, CaseOperation.AskProvider, c.State));
@@ -29,6 +30,12 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands commands, IStrin
 
     public async Task<IActionResult> OnPostAnswerAsync(Guid id, Guid requestId, string? answer, CancellationToken cancellationToken) =>
         await AfterAsync(id, CaseAction.ProvideInformation, await commands.AnswerAsync(id, requestId, answer ?? "", User, cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostRequestCommitmentsAsync(Guid id, List<CyberReview.Reviews.Commitments.CommitmentKind> kinds, string? otherText, CancellationToken cancellationToken) =>
+        await AfterAsync(id, CaseAction.RequestInformation, await commitments.RequestAsync(id, kinds, otherText, User, cancellationToken), cancellationToken);
+
+    public async Task<IActionResult> OnPostSignCommitmentAsync(Guid id, Guid commitmentId, bool confirmed, CancellationToken cancellationToken) =>
+        await AfterAsync(id, CaseAction.ProvideInformation, await commitments.SignAsync(id, commitmentId, confirmed, User, cancellationToken), cancellationToken);
 
     private async Task<IActionResult> AfterAsync(Guid id, CaseAction action, CaseOutcome outcome, CancellationToken cancellationToken)
     {
@@ -59,6 +66,10 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands commands, IStrin
         Details = await queries.GetAsync(User, id, cancellationToken);
         if (Details is null)
             return NotFound();
+        var c = Details;
+        Commitments = new(c.Id, await commitments.ListAsync(c.Id, User, cancellationToken) ?? [],
+            c.YourParts.Any(p => CaseOperations.Allows(p, CaseOperation.RequestCommitments, c.State)),
+            c.YourParts.Any(p => CaseOperations.Allows(p, CaseOperation.SignCommitments, c.State)));
         return new PageResult { StatusCode = status };
     }
 }
