@@ -28,6 +28,9 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Cases.InformationRequest> InformationRequests => Set<Cases.InformationRequest>();
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
     public DbSet<Conflicts.ConflictDeclaration> ConflictDeclarations => Set<Conflicts.ConflictDeclaration>();
+    public DbSet<Evaluation.EvaluationActivity> EvaluationActivities => Set<Evaluation.EvaluationActivity>();
+    public DbSet<Evaluation.Finding> Findings => Set<Evaluation.Finding>();
+    public DbSet<Evaluation.EvaluationReport> EvaluationReports => Set<Evaluation.EvaluationReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

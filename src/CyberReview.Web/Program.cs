@@ -1,6 +1,7 @@
 using CyberReview.Web.Features.Account;
 using CyberReview.Web.Features.Administration;
 using CyberReview.Web.Features.Cases;
+using CyberReview.Web.Features.Evaluation;
 using CyberReview.Web.Features.Health;
 using CyberReview.Web.Features.Products;
 using CyberReview.Web.Shared;
@@ -17,6 +18,7 @@ builder.Services.AddCyberReviewPages();
 builder.Services.AddCyberReviewHealthChecks();
 builder.Services.AddCyberReviewAdministration();
 builder.Services.AddCyberReviewCases(builder.Configuration);
+builder.Services.AddCyberReviewEvaluation();
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
@@ -43,6 +45,7 @@ api.MapAccountApi();
 api.MapProductsApi();
 api.MapAdministrationApi();
 api.MapCasesApi();
+api.MapEvaluationApi();
 
 app.Run();
 

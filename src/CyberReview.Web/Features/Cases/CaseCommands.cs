@@ -173,13 +173,15 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, TimeP
     }
 
     // Grows with the evaluation, panel and decision records as they arrive in the workflow.
-    private static CaseFacts Facts(ReviewCase reviewCase, string? reason) =>
+    internal static CaseFacts Facts(ReviewCase reviewCase, string? reason) =>
         new()
         {
             VersionCount = reviewCase.Versions.Count,
             ReasonGiven = !string.IsNullOrWhiteSpace(reason),
             OpenedByProvider = reviewCase.TriggerKind == TriggerKind.ProviderApplication,
             OpenInformationRequests = reviewCase.InformationRequests.Count(r => r.Answer is null),
+            InstitutionsWithSignedReport = reviewCase.EvaluationReports.Where(r => r.SupersededById == null).Select(r => r.InstitutionId).Distinct()
+                .Count(institution => reviewCase.Members.Any(m => m.Part == CaseActor.Evaluator && m.OrganisationId == institution)),
         };
 
     private async Task<ReviewCase> LoadAsync(Guid caseId, CancellationToken cancellationToken) =>
@@ -188,6 +190,7 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, TimeP
             .Include(c => c.Members)
             .Include(c => c.Pauses)
             .Include(c => c.InformationRequests)
+            .Include(c => c.EvaluationReports.Where(r => r.SupersededById == null))
             .AsSplitQuery()
             .SingleAsync(c => c.Id == caseId, cancellationToken);
 
