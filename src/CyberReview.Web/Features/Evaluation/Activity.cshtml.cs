@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace CyberReview.Web.Features.Evaluation;
 
 /// <summary>One evaluation activity: its plan, status and results; or the plan of a new one of a chosen kind.</summary>
-public sealed class ActivityModel(EvaluationQueries queries, EvaluationCommands commands, IStringLocalizer<Resources.Text> text) : EvaluationPage
+public sealed class ActivityModel(EvaluationQueries queries, EvaluationCommands commands, IStringLocalizer<Resources.Text> text) : EvaluationPage(text)
 {
     public ActivityView? Activity { get; private set; }
 
@@ -26,11 +26,11 @@ public sealed class ActivityModel(EvaluationQueries queries, EvaluationCommands 
     }
 
     public async Task<IActionResult> OnPostPlanAsync(Guid id, CancellationToken cancellationToken) =>
-        await AfterAsync(ModelState.IsValid ? await commands.PlanActivityAsync(id, Form.ToPlan(), User, cancellationToken) : Unreadable(),
+        await AfterAsync(ModelState.IsValid ? await commands.PlanActivityAsync(id, Form.ToPlan(), User, cancellationToken) : Unreadable,
             activityId => $"/Evaluation/Activity?id={id}&activityId={activityId}", status => ShowAsync(id, null, status, keepForm: true, cancellationToken));
 
     public async Task<IActionResult> OnPostReplanAsync(Guid id, Guid activityId, CancellationToken cancellationToken) =>
-        await AfterAsync(ModelState.IsValid ? await commands.ReplanActivityAsync(id, activityId, Form.ToPlan(), User, cancellationToken) : Unreadable(),
+        await AfterAsync(ModelState.IsValid ? await commands.ReplanActivityAsync(id, activityId, Form.ToPlan(), User, cancellationToken) : Unreadable,
             _ => $"/Evaluation/Activity?id={id}&activityId={activityId}", status => ShowAsync(id, activityId, status, keepForm: true, cancellationToken));
 
     public async Task<IActionResult> OnPostResultsAsync(Guid id, Guid activityId, string? results, CancellationToken cancellationToken) =>
@@ -40,9 +40,6 @@ public sealed class ActivityModel(EvaluationQueries queries, EvaluationCommands 
     public async Task<IActionResult> OnPostStatusAsync(Guid id, Guid activityId, ActivityStatus status, string? reason, CancellationToken cancellationToken) =>
         await AfterAsync(await commands.ChangeActivityStatusAsync(id, activityId, status, reason, User, cancellationToken),
             _ => $"/Evaluation/Activity?id={id}&activityId={activityId}", code => ShowAsync(id, activityId, code, keepForm: false, cancellationToken));
-
-    // A date the browser sent that is not a date: model binding already said which field.
-    private static EvaluationOutcome.Invalid Unreadable() => new(new Dictionary<string, string[]>());
 
     private async Task<IActionResult> ShowAsync(Guid id, Guid? activityId, int status, bool keepForm, CancellationToken cancellationToken)
     {
@@ -67,8 +64,7 @@ public sealed class ActivityModel(EvaluationQueries queries, EvaluationCommands 
         }
         else if (!Scope.MayEvaluate && Problem is null)
         {
-            return Refuse(Scope.RuledOut ? text["Evaluation.Refused.RuledOut"]
-                : EvaluationText.Describe(text, EvaluationAccess.Check(Scope.Parts, EvaluationOperation.Evaluate, Scope.State)!));
+            return RefuseEvaluating(Scope);
         }
         return new PageResult { StatusCode = status };
     }

@@ -5,6 +5,7 @@ using CyberReview.Reviews.Criteria;
 using CyberReview.Reviews.Evaluation;
 using CyberReview.Reviews.Findings;
 using CyberReview.Web.Shared;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Localization;
 
@@ -91,94 +92,127 @@ internal static class EvaluationApi
             FindingIds ?? [], Confirmed, CorrectionReason);
     }
 
-    private static async Task<IResult> ListActivities(Guid id, ActivityKind? kind, ActivityStatus? status, int? page, int? pageSize,
-        ClaimsPrincipal user, EvaluationQueries queries, CancellationToken cancellationToken) =>
-        Answer(await queries.ActivitiesAsync(user, id, new ActivityFilter(kind, status, page ?? 1, pageSize ?? 25), cancellationToken));
+    private static async Task<Results<Ok<Paged<ActivityView>>, NotFound, ProblemHttpResult>> ListActivities(Guid id, ActivityKind? kind, ActivityStatus? status, int? page, int? pageSize,
+        ClaimsPrincipal user, EvaluationQueries queries, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
+        Answer(await queries.ActivitiesAsync(user, id, new ActivityFilter(kind, status, page ?? 1, pageSize ?? 25), cancellationToken), text);
 
-    private static async Task<IResult> GetActivity(Guid id, Guid activityId, ClaimsPrincipal user, EvaluationQueries queries, CancellationToken cancellationToken) =>
-        Answer(await queries.ActivityAsync(user, id, activityId, cancellationToken));
+    private static async Task<Results<Ok<ActivityView>, NotFound, ProblemHttpResult>> GetActivity(Guid id, Guid activityId, ClaimsPrincipal user, EvaluationQueries queries, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
+        Answer(await queries.ActivityAsync(user, id, activityId, cancellationToken), text);
 
-    private static async Task<IResult> PlanActivity(Guid id, ActivityPlanRequest request, ClaimsPrincipal user, EvaluationCommands commands, EvaluationQueries queries,
+    private static async Task<Results<Created<ActivityView>, NotFound, ProblemHttpResult, ValidationProblem>> PlanActivity(Guid id, ActivityPlanRequest request, ClaimsPrincipal user, EvaluationCommands commands, EvaluationQueries queries,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
         await CreatedAsync(await commands.PlanActivityAsync(id, request.ToPlan(), user, cancellationToken, Key(idempotencyKey)),
             activityId => queries.ActivityAsync(user, id, activityId, cancellationToken), $"/api/v1/cases/{id}/activities", text);
 
-    private static async Task<IResult> ReplanActivity(Guid id, Guid activityId, ActivityPlanRequest request, ClaimsPrincipal user, EvaluationCommands commands,
+    private static async Task<Results<Ok<ActivityView>, NotFound, ProblemHttpResult, ValidationProblem>> ReplanActivity(Guid id, Guid activityId, ActivityPlanRequest request, ClaimsPrincipal user, EvaluationCommands commands,
         EvaluationQueries queries, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
         await ChangedAsync(await commands.ReplanActivityAsync(id, activityId, request.ToPlan(), user, cancellationToken),
             () => queries.ActivityAsync(user, id, activityId, cancellationToken), text);
 
-    private static async Task<IResult> RecordResults(Guid id, Guid activityId, ResultsRequest request, ClaimsPrincipal user, EvaluationCommands commands,
+    private static async Task<Results<Ok<ActivityView>, NotFound, ProblemHttpResult, ValidationProblem>> RecordResults(Guid id, Guid activityId, ResultsRequest request, ClaimsPrincipal user, EvaluationCommands commands,
         EvaluationQueries queries, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
         await ChangedAsync(await commands.RecordResultsAsync(id, activityId, request.Results, user, cancellationToken),
             () => queries.ActivityAsync(user, id, activityId, cancellationToken), text);
 
-    private static async Task<IResult> ChangeActivityStatus(Guid id, Guid activityId, ActivityStatusRequest request, ClaimsPrincipal user, EvaluationCommands commands,
+    private static async Task<Results<Ok<ActivityView>, NotFound, ProblemHttpResult, ValidationProblem>> ChangeActivityStatus(Guid id, Guid activityId, ActivityStatusRequest request, ClaimsPrincipal user, EvaluationCommands commands,
         EvaluationQueries queries, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
         await ChangedAsync(await commands.ChangeActivityStatusAsync(id, activityId, request.Status!.Value, request.Reason, user, cancellationToken),
             () => queries.ActivityAsync(user, id, activityId, cancellationToken), text);
 
-    private static async Task<IResult> ListFindings(Guid id, RiskArea? riskArea, Severity? severity, FindingStatus? status, Guid? activityId, int? page, int? pageSize,
-        ClaimsPrincipal user, EvaluationQueries queries, CancellationToken cancellationToken) =>
-        Answer(await queries.FindingsAsync(user, id, new FindingFilter(riskArea, severity, status, activityId, page ?? 1, pageSize ?? 25), cancellationToken));
+    private static async Task<Results<Ok<Paged<FindingView>>, NotFound, ProblemHttpResult>> ListFindings(Guid id, RiskArea? riskArea, Severity? severity, FindingStatus? status, Guid? activityId, int? page, int? pageSize,
+        ClaimsPrincipal user, EvaluationQueries queries, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
+        Answer(await queries.FindingsAsync(user, id, new FindingFilter(riskArea, severity, status, activityId, page ?? 1, pageSize ?? 25), cancellationToken), text);
 
-    private static async Task<IResult> GetFinding(Guid id, Guid findingId, ClaimsPrincipal user, EvaluationQueries queries, CancellationToken cancellationToken) =>
-        Answer(await queries.FindingAsync(user, id, findingId, cancellationToken));
+    private static async Task<Results<Ok<FindingView>, NotFound, ProblemHttpResult>> GetFinding(Guid id, Guid findingId, ClaimsPrincipal user, EvaluationQueries queries, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
+        Answer(await queries.FindingAsync(user, id, findingId, cancellationToken), text);
 
-    private static async Task<IResult> RecordFinding(Guid id, FindingRequest request, ClaimsPrincipal user, EvaluationCommands commands, EvaluationQueries queries,
+    private static async Task<Results<Created<FindingView>, NotFound, ProblemHttpResult, ValidationProblem>> RecordFinding(Guid id, FindingRequest request, ClaimsPrincipal user, EvaluationCommands commands, EvaluationQueries queries,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
         await CreatedAsync(await commands.RecordFindingAsync(id, request.ToDraft(), user, cancellationToken, Key(idempotencyKey)),
             findingId => queries.FindingAsync(user, id, findingId, cancellationToken), $"/api/v1/cases/{id}/findings", text);
 
-    private static async Task<IResult> EditFinding(Guid id, Guid findingId, FindingRequest request, ClaimsPrincipal user, EvaluationCommands commands,
+    private static async Task<Results<Ok<FindingView>, NotFound, ProblemHttpResult, ValidationProblem>> EditFinding(Guid id, Guid findingId, FindingRequest request, ClaimsPrincipal user, EvaluationCommands commands,
         EvaluationQueries queries, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
         await ChangedAsync(await commands.EditFindingAsync(id, findingId, request.ToDraft(), user, cancellationToken),
             () => queries.FindingAsync(user, id, findingId, cancellationToken), text);
 
-    private static async Task<IResult> ChangeFindingStatus(Guid id, Guid findingId, FindingStatusRequest request, ClaimsPrincipal user, EvaluationCommands commands,
+    private static async Task<Results<Ok<FindingView>, NotFound, ProblemHttpResult, ValidationProblem>> ChangeFindingStatus(Guid id, Guid findingId, FindingStatusRequest request, ClaimsPrincipal user, EvaluationCommands commands,
         EvaluationQueries queries, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
         await ChangedAsync(await commands.ChangeFindingStatusAsync(id, findingId, request.Status!.Value, request.Reason, user, cancellationToken),
             () => queries.FindingAsync(user, id, findingId, cancellationToken), text);
 
-    private static async Task<IResult> ListReports(Guid id, int? page, int? pageSize, ClaimsPrincipal user, EvaluationQueries queries, CancellationToken cancellationToken) =>
-        Answer(await queries.ReportsAsync(user, id, page ?? 1, pageSize ?? 25, cancellationToken));
+    private static async Task<Results<Ok<Paged<ReportListItem>>, NotFound, ProblemHttpResult>> ListReports(Guid id, int? page, int? pageSize, ClaimsPrincipal user, EvaluationQueries queries, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
+        Answer(await queries.ReportsAsync(user, id, page ?? 1, pageSize ?? 25, cancellationToken), text);
 
-    private static async Task<IResult> GetReport(Guid id, Guid reportId, ClaimsPrincipal user, EvaluationQueries queries, CancellationToken cancellationToken) =>
-        Answer(await queries.ReportAsync(user, id, reportId, cancellationToken));
+    private static async Task<Results<Ok<ReportView>, NotFound, ProblemHttpResult>> GetReport(Guid id, Guid reportId, ClaimsPrincipal user, EvaluationQueries queries, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
+        Answer(await queries.ReportAsync(user, id, reportId, cancellationToken), text);
 
-    private static async Task<IResult> SubmitReport(Guid id, ReportRequest request, ClaimsPrincipal user, EvaluationCommands commands, EvaluationQueries queries,
+    private static async Task<Results<Created<ReportView>, NotFound, ProblemHttpResult, ValidationProblem>> SubmitReport(Guid id, ReportRequest request, ClaimsPrincipal user, EvaluationCommands commands, EvaluationQueries queries,
         [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
         await CreatedAsync(await commands.SubmitReportAsync(id, request.ToSubmission(), user, cancellationToken, Key(idempotencyKey)),
             reportId => queries.ReportAsync(user, id, reportId, cancellationToken), $"/api/v1/cases/{id}/reports", text);
 
-    private static IResult Answer<T>(Reading<T> reading) => reading switch
+    private static Results<Ok<T>, NotFound, ProblemHttpResult> Answer<T>(Reading<T> reading, IStringLocalizer text) => reading switch
     {
         Reading<T>.Found found => TypedResults.Ok(found.Value),
         Reading<T>.NotFound => TypedResults.NotFound(),
-        Reading<T>.Forbidden forbidden => TypedResults.Problem(detail: forbidden.Reason, statusCode: StatusCodes.Status403Forbidden,
-            extensions: new Dictionary<string, object?> { ["refusal"] = forbidden.Refusal }),
+        Reading<T>.Forbidden forbidden => Forbidden(forbidden.Refusal, forbidden.Reason, text),
         _ => throw new InvalidOperationException("Unknown reading."),
     };
 
-    private static async Task<IResult> CreatedAsync<T>(EvaluationOutcome outcome, Func<Guid, Task<Reading<T>>> read, string collection, IStringLocalizer text) =>
-        outcome is EvaluationOutcome.Done done && await read(done.Id) is Reading<T>.Found found
-            ? TypedResults.Created($"{collection}/{done.Id}", found.Value)
-            : Problem(outcome, text);
-
-    private static async Task<IResult> ChangedAsync<T>(EvaluationOutcome outcome, Func<Task<Reading<T>>> read, IStringLocalizer text) =>
-        outcome is EvaluationOutcome.Done ? Answer(await read()) : Problem(outcome, text);
-
-    private static IResult Problem(EvaluationOutcome outcome, IStringLocalizer text) => outcome switch
+    private static async Task<Results<Created<T>, NotFound, ProblemHttpResult, ValidationProblem>> CreatedAsync<T>(EvaluationOutcome outcome,
+        Func<Guid, Task<Reading<T>>> read, string collection, IStringLocalizer text)
     {
-        EvaluationOutcome.NotFound => TypedResults.NotFound(),
-        EvaluationOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
-        EvaluationOutcome.Forbidden forbidden => TypedResults.Problem(title: text["Evaluation.Forbidden.Title"], detail: forbidden.Reason,
-            statusCode: StatusCodes.Status403Forbidden, extensions: new Dictionary<string, object?> { ["refusal"] = forbidden.Refusal }),
+        if (outcome is EvaluationOutcome.Done done)
+        {
+            return await read(done.Id) switch
+            {
+                Reading<T>.Found found => TypedResults.Created($"{collection}/{done.Id}", found.Value),
+                Reading<T>.Forbidden forbidden => Forbidden(forbidden.Refusal, forbidden.Reason, text),
+                _ => TypedResults.NotFound(),
+            };
+        }
+        return outcome switch
+        {
+            EvaluationOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+            EvaluationOutcome.NotFound => TypedResults.NotFound(),
+            _ => Problem(outcome, text),
+        };
+    }
+
+    private static async Task<Results<Ok<T>, NotFound, ProblemHttpResult, ValidationProblem>> ChangedAsync<T>(EvaluationOutcome outcome,
+        Func<Task<Reading<T>>> read, IStringLocalizer text)
+    {
+        if (outcome is EvaluationOutcome.Done)
+        {
+            return await read() switch
+            {
+                Reading<T>.Found found => TypedResults.Ok(found.Value),
+                Reading<T>.Forbidden forbidden => Forbidden(forbidden.Refusal, forbidden.Reason, text),
+                _ => TypedResults.NotFound(),
+            };
+        }
+        return outcome switch
+        {
+            EvaluationOutcome.Invalid invalid => TypedResults.ValidationProblem(invalid.Errors),
+            EvaluationOutcome.NotFound => TypedResults.NotFound(),
+            _ => Problem(outcome, text),
+        };
+    }
+
+    // A refusal or a clash, as problem details: 403 for a part that may not, 409 for a rule or a concurrent change.
+    private static ProblemHttpResult Problem(EvaluationOutcome outcome, IStringLocalizer text) => outcome switch
+    {
+        EvaluationOutcome.Forbidden forbidden => Forbidden(forbidden.Refusal, forbidden.Reason, text),
         EvaluationOutcome.Refused refused => TypedResults.Problem(title: text["Cases.Refused.Title"], detail: refused.Reason,
             statusCode: StatusCodes.Status409Conflict, extensions: new Dictionary<string, object?> { ["refusal"] = refused.Refusal }),
         EvaluationOutcome.Conflict => TypedResults.Problem(title: text["Cases.Conflict"], statusCode: StatusCodes.Status409Conflict),
-        _ => throw new InvalidOperationException("A finished command is not a problem."),
+        _ => throw new InvalidOperationException("Not a refusal."),
     };
+
+    private static ProblemHttpResult Forbidden(string refusal, string reason, IStringLocalizer text) =>
+        TypedResults.Problem(title: text["Evaluation.Forbidden.Title"], detail: reason, statusCode: StatusCodes.Status403Forbidden,
+            extensions: new Dictionary<string, object?> { ["refusal"] = refusal });
 
     // Keys longer than the column are the client's mistake, not a reason to fail the request.
     private static string? Key(string? idempotencyKey) => idempotencyKey is { Length: > 0 and <= 100 } key ? key : null;

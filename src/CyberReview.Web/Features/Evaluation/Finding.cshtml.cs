@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace CyberReview.Web.Features.Evaluation;
 
 /// <summary>One finding, with its evidence and the changes its status allows; or the form for a new one.</summary>
-public sealed class FindingModel(EvaluationQueries queries, EvaluationCommands commands, IStringLocalizer<Resources.Text> text) : EvaluationPage
+public sealed class FindingModel(EvaluationQueries queries, EvaluationCommands commands, IStringLocalizer<Resources.Text> text) : EvaluationPage(text)
 {
     public FindingView? Finding { get; private set; }
 
@@ -32,11 +32,11 @@ public sealed class FindingModel(EvaluationQueries queries, EvaluationCommands c
     }
 
     public async Task<IActionResult> OnPostRecordAsync(Guid id, CancellationToken cancellationToken) =>
-        await AfterAsync(await commands.RecordFindingAsync(id, Form.ToDraft(), User, cancellationToken),
+        await AfterAsync(ModelState.IsValid ? await commands.RecordFindingAsync(id, Form.ToDraft(), User, cancellationToken) : Unreadable,
             findingId => $"/Evaluation/Finding?id={id}&findingId={findingId}", status => ShowAsync(id, null, status, keepForm: true, cancellationToken));
 
     public async Task<IActionResult> OnPostEditAsync(Guid id, Guid findingId, CancellationToken cancellationToken) =>
-        await AfterAsync(await commands.EditFindingAsync(id, findingId, Form.ToDraft(), User, cancellationToken),
+        await AfterAsync(ModelState.IsValid ? await commands.EditFindingAsync(id, findingId, Form.ToDraft(), User, cancellationToken) : Unreadable,
             _ => $"/Evaluation/Finding?id={id}&findingId={findingId}", status => ShowAsync(id, findingId, status, keepForm: true, cancellationToken));
 
     public async Task<IActionResult> OnPostStatusAsync(Guid id, Guid findingId, FindingStatus status, string? reason, CancellationToken cancellationToken) =>
@@ -65,8 +65,7 @@ public sealed class FindingModel(EvaluationQueries queries, EvaluationCommands c
         }
         else if (!Scope.MayEvaluate && Problem is null)
         {
-            return Refuse(Scope.RuledOut ? text["Evaluation.Refused.RuledOut"]
-                : EvaluationText.Describe(text, EvaluationAccess.Check(Scope.Parts, EvaluationOperation.Evaluate, Scope.State)!));
+            return RefuseEvaluating(Scope);
         }
         if (Scope.MayEvaluate)
         {

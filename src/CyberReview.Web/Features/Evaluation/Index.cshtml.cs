@@ -8,7 +8,7 @@ namespace CyberReview.Web.Features.Evaluation;
 /// A case's evaluation: its activities, findings and signed reports, with the ways to add to them for the
 /// evaluators of an assigned institution. The provider, once the case is decided, sees the findings only.
 /// </summary>
-public sealed class IndexModel(EvaluationQueries queries, Microsoft.Extensions.Localization.IStringLocalizer<Resources.Text> text) : EvaluationPage
+public sealed class IndexModel(EvaluationQueries queries, Microsoft.Extensions.Localization.IStringLocalizer<Resources.Text> text) : EvaluationPage(text)
 {
     public const int PageSize = 25;
 
@@ -22,7 +22,7 @@ public sealed class IndexModel(EvaluationQueries queries, Microsoft.Extensions.L
         if (Scope is null)
             return NotFound();
         if (EvaluationAccess.Check(Scope.Parts, EvaluationOperation.ReadFindings, Scope.State) is { } refusal)
-            return Refuse(Scope.RuledOut ? text["Evaluation.Refused.RuledOut"] : EvaluationText.Describe(text, refusal));
+            return Refuse(Scope.RuledOut ? Text["Evaluation.Refused.RuledOut"] : EvaluationText.Describe(Text, refusal));
         Findings = await queries.FindingsAsync(Scope, new FindingFilter(Page: fpage, PageSize: PageSize), cancellationToken);
         if (Scope.SeesWork)
         {

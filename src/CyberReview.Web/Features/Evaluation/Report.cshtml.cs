@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace CyberReview.Web.Features.Evaluation;
 
 /// <summary>One signed report, frozen as signed; or the sign-off form for the evaluator's institution.</summary>
-public sealed class ReportModel(EvaluationQueries queries, EvaluationCommands commands, IStringLocalizer<Resources.Text> text) : EvaluationPage
+public sealed class ReportModel(EvaluationQueries queries, EvaluationCommands commands, IStringLocalizer<Resources.Text> text) : EvaluationPage(text)
 {
     public ReportView? Report { get; private set; }
 
@@ -29,7 +29,7 @@ public sealed class ReportModel(EvaluationQueries queries, EvaluationCommands co
         await ShowAsync(id, reportId, StatusCodes.Status200OK, keepForm: false, cancellationToken);
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
-        await AfterAsync(await commands.SubmitReportAsync(id, Form.ToSubmission(), User, cancellationToken),
+        await AfterAsync(ModelState.IsValid ? await commands.SubmitReportAsync(id, Form.ToSubmission(), User, cancellationToken) : Unreadable,
             reportId => $"/Evaluation/Report?id={id}&reportId={reportId}", status => ShowAsync(id, null, status, keepForm: true, cancellationToken));
 
     private async Task<IActionResult> ShowAsync(Guid id, Guid? reportId, int status, bool keepForm, CancellationToken cancellationToken)
@@ -52,8 +52,7 @@ public sealed class ReportModel(EvaluationQueries queries, EvaluationCommands co
         }
         if (!Scope.MayEvaluate && Problem is null)
         {
-            return Refuse(Scope.RuledOut ? text["Evaluation.Refused.RuledOut"]
-                : EvaluationText.Describe(text, EvaluationAccess.Check(Scope.Parts, EvaluationOperation.Evaluate, Scope.State)!));
+            return RefuseEvaluating(Scope);
         }
         if (Scope.MayEvaluate)
         {

@@ -67,6 +67,8 @@ public sealed class FindingTests(Apps apps)
         Assert.Equal(["Choose one of your institution's activities in this case."], errors.GetProperty("ActivityId").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(["Title is required."], errors.GetProperty("Title").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(0, await app.WithDbAsync(db => db.Findings.CountAsync(f => f.CaseId == id)));
+        Assert.Equal(HttpStatusCode.NotFound, (await evaluator.GetAsync($"activities/{foreignActivity}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await evaluator.PostAsync($"activities/{foreignActivity}/status", new { status = "InProgress" })).StatusCode);
     }
 
     [Theory, ClassData(typeof(Databases))]
