@@ -41,6 +41,8 @@ public static class EvaluationReportRules
         else if (submission.Summary.Length > MaxSummaryLength)
             problems.Add(new ReportProblem.SummaryTooLong(MaxSummaryLength));
 
+        if (submission.Conclusions.Any(c => !Enum.IsDefined(c.Area) || !Enum.IsDefined(c.Verdict)))
+            problems.Add(new ReportProblem.ConclusionUnknown());
         foreach (var area in Enum.GetValues<RiskArea>())
         {
             var conclusions = submission.Conclusions.Where(c => c.Area == area).ToList();

@@ -14,6 +14,9 @@ public abstract record ReportProblem
     /// <summary>The report has no conclusion on this risk area; every area gets one.</summary>
     public sealed record ConclusionMissing(RiskArea Area) : ReportProblem;
 
+    /// <summary>A conclusion names no risk area of Art. 4, or no verdict the report knows.</summary>
+    public sealed record ConclusionUnknown : ReportProblem;
+
     /// <summary>The report gives more than one conclusion on this area.</summary>
     public sealed record ConclusionRepeated(RiskArea Area) : ReportProblem;
 

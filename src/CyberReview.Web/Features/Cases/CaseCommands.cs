@@ -180,6 +180,7 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, TimeP
             ReasonGiven = !string.IsNullOrWhiteSpace(reason),
             OpenedByProvider = reviewCase.TriggerKind == TriggerKind.ProviderApplication,
             OpenInformationRequests = reviewCase.InformationRequests.Count(r => r.Answer is null),
+            // An institution counts once, by its current (not superseded) report, while it holds the Evaluator part.
             InstitutionsWithSignedReport = reviewCase.EvaluationReports.Where(r => r.SupersededById == null).Select(r => r.InstitutionId).Distinct()
                 .Count(institution => reviewCase.Members.Any(m => m.Part == CaseActor.Evaluator && m.OrganisationId == institution)),
         };

@@ -81,7 +81,8 @@ public sealed class CaseQueries(ReviewDbContext db, CaseTimekeeping time)
             .ToListAsync(cancellationToken);
         // Evaluation work is for those who see it (Features/Evaluation); the rest of the timeline is for every part.
         var seesEvaluation = parts.Any(p => EvaluationAccess.Allows(p, EvaluationOperation.ReadWork, reviewCase.State));
-        var timeline = await db.CaseEvents.Where(e => e.CaseId == caseId && (seesEvaluation || !e.What.StartsWith(Evaluation.EvaluationCommands.EventPrefix))).OrderBy(e => e.At).ThenBy(e => e.Id)
+        var timeline = await db.CaseEvents.Where(e => e.CaseId == caseId && (seesEvaluation || !e.What.StartsWith(Evaluation.EvaluationCommands.EventPrefix)))
+            .OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new TimelineItem(e.At, e.ActorName, e.ActorPart, e.What, e.FromState, e.ToState, e.Reason))
             .ToListAsync(cancellationToken);
         var actions = parts.SelectMany(p => CaseWorkflow.ActionsFor(reviewCase.State, p))

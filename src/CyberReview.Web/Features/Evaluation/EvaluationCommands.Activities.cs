@@ -12,11 +12,7 @@ public sealed partial class EvaluationCommands
     public async Task<EvaluationOutcome> PlanActivityAsync(Guid caseId, ActivityPlan plan, ClaimsPrincipal user, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
         var operation = $"activity:{caseId}";
-        if (await EvaluationScope.ForAsync(db, user, caseId, cancellationToken) is null)
-            return new EvaluationOutcome.NotFound();
-        if (await PreviousAsync(user, idempotencyKey, operation, cancellationToken) is { } previous)
-            return new EvaluationOutcome.Done(previous);
-        var (_, reviewCase, stop) = await EvaluatorAsync(caseId, user, cancellationToken);
+        var (reviewCase, stop) = await CreatorAsync(caseId, user, idempotencyKey, operation, cancellationToken);
         if (stop is not null)
             return stop;
         plan = Normalize(plan);
@@ -46,7 +42,7 @@ public sealed partial class EvaluationCommands
     /// <summary>An evaluator changes the plan of their institution's activity, before or during the work.</summary>
     public async Task<EvaluationOutcome> ReplanActivityAsync(Guid caseId, Guid activityId, ActivityPlan plan, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (_, reviewCase, stop) = await EvaluatorAsync(caseId, user, cancellationToken);
+        var (reviewCase, stop) = await EvaluatorAsync(caseId, user, cancellationToken);
         if (stop is not null)
             return stop;
         if (await db.EvaluationActivities.SingleOrDefaultAsync(a => a.Id == activityId && a.CaseId == caseId, cancellationToken) is not { } activity)
@@ -68,7 +64,7 @@ public sealed partial class EvaluationCommands
     /// <summary>An evaluator records the results of their institution's activity while it is in progress.</summary>
     public async Task<EvaluationOutcome> RecordResultsAsync(Guid caseId, Guid activityId, string? results, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (_, reviewCase, stop) = await EvaluatorAsync(caseId, user, cancellationToken);
+        var (reviewCase, stop) = await EvaluatorAsync(caseId, user, cancellationToken);
         if (stop is not null)
             return stop;
         if (await db.EvaluationActivities.SingleOrDefaultAsync(a => a.Id == activityId && a.CaseId == caseId, cancellationToken) is not { } activity)
@@ -91,13 +87,15 @@ public sealed partial class EvaluationCommands
     /// <summary>An evaluator starts, completes, cancels or reopens their institution's activity, as the status rules allow.</summary>
     public async Task<EvaluationOutcome> ChangeActivityStatusAsync(Guid caseId, Guid activityId, ActivityStatus status, string? reason, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (_, reviewCase, stop) = await EvaluatorAsync(caseId, user, cancellationToken);
+        var (reviewCase, stop) = await EvaluatorAsync(caseId, user, cancellationToken);
         if (stop is not null)
             return stop;
         if (await db.EvaluationActivities.SingleOrDefaultAsync(a => a.Id == activityId && a.CaseId == caseId, cancellationToken) is not { } activity)
             return new EvaluationOutcome.NotFound();
         if (activity.InstitutionId != user.OrganisationId())
             return OtherInstitution();
+        if (!Enum.IsDefined(status))
+            return new EvaluationOutcome.Invalid("Status", text["Validation.Required", text["Field.Status"].Value]);
         reason = Clean(reason);
         if (reason?.Length > Cases.CaseCommands.MaxTextLength)
             return new EvaluationOutcome.Invalid("Reason", text["Validation.MaxLength", text["Field.Reason"].Value, Cases.CaseCommands.MaxTextLength]);
@@ -118,6 +116,9 @@ public sealed partial class EvaluationCommands
 
     private EvaluationOutcome.Invalid? Invalid(ActivityPlan plan)
     {
+        // JSON may carry an enum as a number; one that names no kind of Art. 3 has no plan to check.
+        if (!Enum.IsDefined(plan.Kind))
+            return new EvaluationOutcome.Invalid("Kind", text["Validation.Required", text["Field.Kind"].Value]);
         var problems = plan.Problems();
         return problems.Count == 0
             ? null

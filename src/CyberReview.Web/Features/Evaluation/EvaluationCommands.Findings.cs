@@ -22,11 +22,7 @@ public sealed partial class EvaluationCommands
     public async Task<EvaluationOutcome> RecordFindingAsync(Guid caseId, FindingDraft draft, ClaimsPrincipal user, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
         var operation = $"finding:{caseId}";
-        if (await EvaluationScope.ForAsync(db, user, caseId, cancellationToken) is null)
-            return new EvaluationOutcome.NotFound();
-        if (await PreviousAsync(user, idempotencyKey, operation, cancellationToken) is { } previous)
-            return new EvaluationOutcome.Done(previous);
-        var (_, reviewCase, stop) = await EvaluatorAsync(caseId, user, cancellationToken);
+        var (reviewCase, stop) = await CreatorAsync(caseId, user, idempotencyKey, operation, cancellationToken);
         if (stop is not null)
             return stop;
         if (UseCatalogue(reviewCase!) is not { } catalogue)
@@ -60,7 +56,7 @@ public sealed partial class EvaluationCommands
     /// <summary>An evaluator corrects what their institution's open finding says.</summary>
     public async Task<EvaluationOutcome> EditFindingAsync(Guid caseId, Guid findingId, FindingDraft draft, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (_, reviewCase, stop) = await EvaluatorAsync(caseId, user, cancellationToken);
+        var (reviewCase, stop) = await EvaluatorAsync(caseId, user, cancellationToken);
         if (stop is not null)
             return stop;
         if (await db.Findings.Include(f => f.Evidence).SingleOrDefaultAsync(f => f.Id == findingId && f.CaseId == caseId, cancellationToken) is not { } finding)
@@ -81,13 +77,15 @@ public sealed partial class EvaluationCommands
     /// <summary>An evaluator moves their institution's finding as <see cref="FindingStatusRules"/> allow.</summary>
     public async Task<EvaluationOutcome> ChangeFindingStatusAsync(Guid caseId, Guid findingId, FindingStatus status, string? reason, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
-        var (_, reviewCase, stop) = await EvaluatorAsync(caseId, user, cancellationToken);
+        var (reviewCase, stop) = await EvaluatorAsync(caseId, user, cancellationToken);
         if (stop is not null)
             return stop;
         if (await db.Findings.SingleOrDefaultAsync(f => f.Id == findingId && f.CaseId == caseId, cancellationToken) is not { } finding)
             return new EvaluationOutcome.NotFound();
         if (finding.InstitutionId != user.OrganisationId())
             return OtherInstitution();
+        if (!Enum.IsDefined(status))
+            return new EvaluationOutcome.Invalid("Status", text["Validation.Required", text["Field.Status"].Value]);
         reason = Clean(reason);
         if (reason?.Length > Cases.CaseCommands.MaxTextLength)
             return new EvaluationOutcome.Invalid("Reason", text["Validation.MaxLength", text["Field.Reason"].Value, Cases.CaseCommands.MaxTextLength]);

@@ -16,11 +16,7 @@ public sealed partial class EvaluationCommands
     public async Task<EvaluationOutcome> SubmitReportAsync(Guid caseId, ReportSubmission submission, ClaimsPrincipal user, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
         var operation = $"report:{caseId}";
-        if (await EvaluationScope.ForAsync(db, user, caseId, cancellationToken) is null)
-            return new EvaluationOutcome.NotFound();
-        if (await PreviousAsync(user, idempotencyKey, operation, cancellationToken) is { } previous)
-            return new EvaluationOutcome.Done(previous);
-        var (_, reviewCase, stop) = await EvaluatorAsync(caseId, user, cancellationToken);
+        var (reviewCase, stop) = await CreatorAsync(caseId, user, idempotencyKey, operation, cancellationToken);
         if (stop is not null)
             return stop;
         var institution = user.OrganisationId();
@@ -49,7 +45,7 @@ public sealed partial class EvaluationCommands
             Id = Guid.CreateVersion7(now),
             CaseId = caseId,
             InstitutionId = institution,
-            Version = (current?.Version ?? await db.EvaluationReports.Where(r => r.CaseId == caseId && r.InstitutionId == institution).MaxAsync(r => (int?)r.Version, cancellationToken) ?? 0) + 1,
+            Version = (current?.Version ?? 0) + 1,
             Summary = submission.Summary!.Trim(),
             CatalogueVersion = catalogue.Version,
             SignedById = user.UserId(),

@@ -23,22 +23,33 @@ public sealed partial class EvaluationCommands(ReviewDbContext db, TimeProvider 
 
     // The common gate: the case exists for the user (404), the user may evaluate now (403, or 409 when only the
     // state stands in the way), and then the tracked case to record against.
-    private async Task<(EvaluationScope? Scope, ReviewCase? Case, EvaluationOutcome? Stop)> EvaluatorAsync(Guid caseId, ClaimsPrincipal user, CancellationToken cancellationToken)
+    private async Task<(ReviewCase? Case, EvaluationOutcome? Stop)> EvaluatorAsync(Guid caseId, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
         var scope = await EvaluationScope.ForAsync(db, user, caseId, cancellationToken);
         if (scope is null)
-            return (null, null, new EvaluationOutcome.NotFound());
+            return (null, new EvaluationOutcome.NotFound());
         if (scope.RuledOut && !scope.MayEvaluate)
-            return (scope, null, new EvaluationOutcome.Forbidden("RuledOut", text["Evaluation.Refused.RuledOut"]));
+            return (null, new EvaluationOutcome.Forbidden("RuledOut", text["Evaluation.Refused.RuledOut"]));
         switch (EvaluationAccess.Check(scope.Parts, EvaluationOperation.Evaluate, scope.State))
         {
             case EvaluationRefusal.NotYourPart part:
-                return (scope, null, new EvaluationOutcome.Forbidden(nameof(EvaluationRefusal.NotYourPart), EvaluationText.Describe(text, part)));
+                return (null, new EvaluationOutcome.Forbidden(nameof(EvaluationRefusal.NotYourPart), EvaluationText.Describe(text, part)));
             case EvaluationRefusal.NotNow now:
-                return (scope, null, new EvaluationOutcome.Refused(nameof(EvaluationRefusal.NotNow), EvaluationText.Describe(text, now)));
+                return (null, new EvaluationOutcome.Refused(nameof(EvaluationRefusal.NotNow), EvaluationText.Describe(text, now)));
         }
-        var reviewCase = await db.Cases.SingleAsync(c => c.Id == caseId, cancellationToken);
-        return (scope, reviewCase, null);
+        return (await db.Cases.SingleAsync(c => c.Id == caseId, cancellationToken), null);
+    }
+
+    // A retried create answers with what the first one created, even if the case has moved on since; someone
+    // without a part in the case learns nothing from a key.
+    private async Task<(ReviewCase? Case, EvaluationOutcome? Stop)> CreatorAsync(Guid caseId, ClaimsPrincipal user, string? idempotencyKey, string operation, CancellationToken cancellationToken)
+    {
+        var (reviewCase, stop) = await EvaluatorAsync(caseId, user, cancellationToken);
+        if (stop is EvaluationOutcome.NotFound)
+            return (null, stop);
+        if (await PreviousAsync(user, idempotencyKey, operation, cancellationToken) is { } previous)
+            return (null, new EvaluationOutcome.Done(previous));
+        return (reviewCase, stop);
     }
 
     private EvaluationOutcome.Forbidden OtherInstitution() => new EvaluationOutcome.Forbidden("OtherInstitution", text["Evaluation.Refused.OtherInstitution"]);

@@ -64,6 +64,7 @@ internal static class EvaluationText
         ReportProblem.SummaryMissing => text["Validation.Required", text["Evaluation.Field.Summary"].Value],
         ReportProblem.SummaryTooLong tooLong => text["Validation.MaxLength", text["Evaluation.Field.Summary"].Value, tooLong.Max],
         ReportProblem.ConclusionMissing missing => text["Evaluation.Report.ConclusionMissing", Name(text, missing.Area)],
+        ReportProblem.ConclusionUnknown => text["Evaluation.Report.ConclusionUnknown"],
         ReportProblem.ConclusionRepeated repeated => text["Evaluation.Report.ConclusionRepeated", Name(text, repeated.Area)],
         ReportProblem.ReasoningMissing missing => text["Evaluation.Report.ReasoningMissing", Name(text, missing.Area)],
         ReportProblem.ReasoningTooLong tooLong => text["Evaluation.Report.ReasoningTooLong", Name(text, tooLong.Area), tooLong.Max],
@@ -81,7 +82,7 @@ internal static class EvaluationText
     public static string FieldOf(ReportProblem problem) => problem switch
     {
         ReportProblem.SummaryMissing or ReportProblem.SummaryTooLong => "Summary",
-        ReportProblem.ConclusionMissing or ReportProblem.ConclusionRepeated or ReportProblem.ReasoningMissing
+        ReportProblem.ConclusionMissing or ReportProblem.ConclusionUnknown or ReportProblem.ConclusionRepeated or ReportProblem.ReasoningMissing
             or ReportProblem.ReasoningTooLong or ReportProblem.VerdictContradicted => "Conclusions",
         ReportProblem.UnknownFinding or ReportProblem.StandingFindingLeftOut => "FindingIds",
         ReportProblem.NotConfirmed => "Confirmed",

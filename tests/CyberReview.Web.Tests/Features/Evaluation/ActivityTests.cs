@@ -85,10 +85,13 @@ public sealed class ActivityTests(Apps apps)
         Assert.Contains("Planned end may not be before Planned start.", errors.GetProperty("PlannedEnd").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("“not a host” is not a URL, IP address, network or host name.", errors.GetProperty("Targets").EnumerateArray().Select(e => e.GetString()));
         Assert.Contains("Site address is not part of a plan for Online monitoring.", errors.GetProperty("SiteAddress").EnumerateArray().Select(e => e.GetString()));
+        Assert.Contains("Monitoring from must lie within the planned start and end.", errors.GetProperty("MonitoringFrom").EnumerateArray().Select(e => e.GetString()));
         Assert.Equal(0, await app.WithDbAsync(db => db.EvaluationActivities.CountAsync(a => a.CaseId == id)));
 
         var noKind = await evaluator.PostAsync("activities", new { scope = "x" });
         Assert.Equal(HttpStatusCode.BadRequest, noKind.StatusCode);
+        var unknownKind = await EvaluationClient.ProblemAsync(await evaluator.PostAsync("activities", new { kind = 99, scope = "x" }), HttpStatusCode.BadRequest);
+        Assert.True(unknownKind.GetProperty("errors").TryGetProperty("Kind", out _));
         Assert.Equal(0, await app.WithDbAsync(db => db.CaseEvents.CountAsync(e => e.CaseId == id && e.What.StartsWith("Evaluation."))));
     }
 
@@ -135,25 +138,36 @@ public sealed class ActivityTests(Apps apps)
     }
 
     [Theory, ClassData(typeof(Databases))]
-    public async Task A_retried_plan_with_the_same_idempotency_key_creates_one_activity(Database engine)
+    public async Task A_retried_post_with_the_same_idempotency_key_creates_one_activity_finding_or_report(Database engine)
     {
         var app = await apps.For(engine);
         var id = await InEvaluationAsync(apps, engine, Laboratory);
         using var evaluator = await EvaluationClient.ForAsync(apps, engine, Role.Evaluator, id);
-        var key = Guid.NewGuid().ToString();
-        async Task<HttpResponseMessage> Send()
+        async Task<HttpResponseMessage> Send(string collection, object body, string key)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, evaluator.Path("activities")) { Content = JsonContent.Create(LaboratoryPlan()) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, evaluator.Path(collection)) { Content = JsonContent.Create(body) };
             request.Headers.Add("Idempotency-Key", key);
             return await evaluator.Http.SendAsync(request);
         }
+        async Task Twice(string collection, object body)
+        {
+            var key = Guid.NewGuid().ToString();
+            var first = await Send(collection, body, key);
+            var again = await Send(collection, body, key);
+            Assert.Equal(HttpStatusCode.Created, first.StatusCode);
+            Assert.Equal(HttpStatusCode.Created, again.StatusCode);
+            Assert.Equal(first.Headers.Location, again.Headers.Location);
+        }
 
-        var first = await Send();
-        var again = await Send();
+        await Twice("activities", LaboratoryPlan());
+        await Twice("findings", Finding());
+        var activity = await app.WithDbAsync(db => db.EvaluationActivities.Where(a => a.CaseId == id).Select(a => a.Id).SingleAsync());
+        await EvaluationClient.OkAsync(await evaluator.PostAsync($"activities/{activity}/status", new { status = "InProgress" }));
+        await EvaluationClient.OkAsync(await evaluator.PutAsync($"activities/{activity}/results", new { results = "Done." }));
+        await EvaluationClient.OkAsync(await evaluator.PostAsync($"activities/{activity}/status", new { status = "Completed" }));
+        var finding = await app.WithDbAsync(db => db.Findings.Where(f => f.CaseId == id).Select(f => f.Id).SingleAsync());
+        await Twice("reports", new { summary = "One finding.", conclusions = Conclusions(), findingIds = new[] { finding }, confirmed = true });
 
-        Assert.Equal(HttpStatusCode.Created, first.StatusCode);
-        Assert.Equal(HttpStatusCode.Created, again.StatusCode);
-        Assert.Equal(first.Headers.Location, again.Headers.Location);
-        Assert.Equal(1, await app.WithDbAsync(db => db.EvaluationActivities.CountAsync(a => a.CaseId == id)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.EvaluationReports.CountAsync(r => r.CaseId == id)));
     }
 }

@@ -93,6 +93,7 @@ public sealed class FindingTests(Apps apps)
         Assert.Equal("A finding that is “Accepted” is not edited; reopen it first.", fixedRecord.GetProperty("detail").GetString());
         var sideways = await Refused(await evaluator.PostAsync($"findings/{finding}/status", new { status = "Mitigated" }));
         Assert.Equal("A finding that is “Accepted” cannot become “Mitigated”; it can become: Closed, Open.", sideways.GetProperty("detail").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, (await evaluator.PostAsync($"findings/{finding}/status", new { status = 42 })).StatusCode);
         var same = await Refused(await evaluator.PostAsync($"findings/{finding}/status", new { status = "Accepted", reason = "again" }));
         Assert.Equal("Unchanged", same.GetProperty("refusal").GetString());
 
