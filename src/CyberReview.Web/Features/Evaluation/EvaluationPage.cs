@@ -30,10 +30,14 @@ public abstract class EvaluationPage(IStringLocalizer<Resources.Text> text) : Pa
         ? Text["Evaluation.Refused.RuledOut"]
         : EvaluationText.Describe(Text, Reviews.Evaluation.EvaluationAccess.Check(scope.Parts, Reviews.Evaluation.EvaluationOperation.Evaluate, scope.State)!));
 
+    /// <summary>Whether the page shows only why the user may not see or do what they asked.</summary>
+    public bool Refused { get; private set; }
+
     /// <summary>The page with 403 and the reason, for a part of the case that may not see this.</summary>
     protected IActionResult Refuse(string reason)
     {
         Problem = reason;
+        Refused = true;
         return new PageResult { StatusCode = StatusCodes.Status403Forbidden };
     }
 

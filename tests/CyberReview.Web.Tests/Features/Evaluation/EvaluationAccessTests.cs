@@ -130,6 +130,11 @@ public sealed class EvaluationAccessTests(Apps apps)
         Assert.DoesNotContain("Undocumented maintenance account", casePage.Html);
         Assert.DoesNotContain($"/Evaluation?id={id}", casePage.Html);
         Assert.Equal(HttpStatusCode.Forbidden, (await providerPages.GetAsync($"/Evaluation?id={id}")).Status);
+        var activityPage = await providerPages.GetAsync($"/Evaluation/Activity?id={id}&activityId={activity}");
+        Assert.Equal(HttpStatusCode.Forbidden, activityPage.Status);
+        Assert.Contains("The evaluation file is for the evaluators, the review office, the committee and the panel&#x27;s experts.", activityPage.Html);
+        Assert.DoesNotContain("Plan:", activityPage.Html);
+        Assert.DoesNotContain("Beijing laboratory", activityPage.Html);
 
         // Decisions are a feature of their own; here the case is simply marked decided.
         await app.WithDbAsync(async db =>

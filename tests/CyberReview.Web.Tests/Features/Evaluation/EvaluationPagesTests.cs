@@ -127,6 +127,8 @@ public sealed partial class EvaluationPagesTests(Apps apps)
             Assert.Equal(HttpStatusCode.Forbidden, page.Status);
             Assert.Contains("Only the evaluators of an assigned institution plan, record and sign off evaluation work.", page.Html);
             Assert.DoesNotContain("name=\"Form.", page.Html);
+            Assert.Contains("<h1>Evaluation</h1>", page.Html);
+            Assert.Single(H1().Matches(page.Html));
         }
         var posted = await office.PostFormAsync("/Evaluation/Finding?handler=Record", [new("id", id.ToString()), new("Form.Title", "x")], formPage: $"/Evaluation?id={id}");
         Assert.Equal(HttpStatusCode.Forbidden, posted.Status);
