@@ -35,6 +35,9 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Commitments.Commitment> Commitments => Set<Commitments.Commitment>();
     public DbSet<Institutions.Designation> Designations => Set<Institutions.Designation>();
     public DbSet<Institutions.InstitutionAssignment> InstitutionAssignments => Set<Institutions.InstitutionAssignment>();
+    public DbSet<Evaluation.EvaluationActivity> EvaluationActivities => Set<Evaluation.EvaluationActivity>();
+    public DbSet<Evaluation.Finding> Findings => Set<Evaluation.Finding>();
+    public DbSet<Evaluation.EvaluationReport> EvaluationReports => Set<Evaluation.EvaluationReport>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -3,6 +3,7 @@ using CyberReview.Web.Features.Administration;
 using CyberReview.Web.Features.Cases;
 using CyberReview.Web.Features.Commitments;
 using CyberReview.Web.Features.Conflicts;
+using CyberReview.Web.Features.Evaluation;
 using CyberReview.Web.Features.Health;
 using CyberReview.Web.Features.Institutions;
 using CyberReview.Web.Features.Products;
@@ -24,6 +25,7 @@ builder.Services.AddCyberReviewProducts();
 builder.Services.AddCyberReviewInstitutions();
 builder.Services.AddCyberReviewConflicts();
 builder.Services.AddCyberReviewCommitments();
+builder.Services.AddCyberReviewEvaluation();
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
@@ -53,6 +55,7 @@ api.MapCasesApi();
 api.MapCommitmentsApi();
 api.MapInstitutionsApi();
 api.MapConflictsApi();
+api.MapEvaluationApi();
 
 app.Run();
 

@@ -15,6 +15,7 @@ internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewC
         reviewCase.Property(c => c.ReferenceNumber).HasMaxLength(100);
         reviewCase.Property(c => c.Justification).HasMaxLength(8000);
         reviewCase.Property(c => c.ClockStage).HasMaxLength(32);
+        reviewCase.Property(c => c.CatalogueVersion).HasMaxLength(16);
         reviewCase.Property(c => c.Revision).IsConcurrencyToken();
         reviewCase.Ignore(c => c.Trigger);
         // The office's lists filter by state and sort by deadline or recency.

@@ -35,6 +35,9 @@ public sealed class ReviewCase
     /// <summary>Set while the case waits on the provider: the clock is stopped.</summary>
     public DateOnly? ClockPausedOn { get; set; }
 
+    /// <summary>The version of the criteria catalogue the case is evaluated against; set when evaluators first use it.</summary>
+    public string? CatalogueVersion { get; set; }
+
     /// <summary>Guards against two people moving the same case at once.</summary>
     public int Revision { get; set; }
 
@@ -43,6 +46,7 @@ public sealed class ReviewCase
     public List<CaseEvent> Events { get; set; } = [];
     public List<CaseClockPause> Pauses { get; set; } = [];
     public List<InformationRequest> InformationRequests { get; set; } = [];
+    public List<Evaluation.EvaluationReport> EvaluationReports { get; set; } = [];
 
     public Trigger Trigger => new(TriggerKind, RequestingBody, ReferenceNumber, Justification);
 }

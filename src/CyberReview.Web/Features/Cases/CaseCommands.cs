@@ -173,7 +173,7 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
     }
 
     // Grows with the evaluation, panel and decision records as they arrive in the workflow.
-    private static CaseFacts Facts(ReviewCase reviewCase, string? reason) =>
+    internal static CaseFacts Facts(ReviewCase reviewCase, string? reason) =>
         new()
         {
             VersionCount = reviewCase.Versions.Count,
@@ -182,6 +182,9 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
             OpenInformationRequests = reviewCase.InformationRequests.Count(r => r.Answer is null),
             // An assignment grants the evaluator part to the institution and taking it back revokes it, so the grants count them.
             AssignedInstitutions = reviewCase.Members.Count(m => m.Part == CaseActor.Evaluator && m.OrganisationId != null),
+            // An institution counts once, by its current (not superseded) report, while it holds the Evaluator part.
+            InstitutionsWithSignedReport = reviewCase.EvaluationReports.Where(r => r.SupersededById == null).Select(r => r.InstitutionId).Distinct()
+                .Count(institution => reviewCase.Members.Any(m => m.Part == CaseActor.Evaluator && m.OrganisationId == institution)),
         };
 
     private async Task<ReviewCase> LoadAsync(Guid caseId, CancellationToken cancellationToken) =>
@@ -190,6 +193,7 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
             .Include(c => c.Members)
             .Include(c => c.Pauses)
             .Include(c => c.InformationRequests)
+            .Include(c => c.EvaluationReports.Where(r => r.SupersededById == null))
             .AsSplitQuery()
             .SingleAsync(c => c.Id == caseId, cancellationToken);
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CyberReview.Data;
 using CyberReview.Reviews.Cases;
+using CyberReview.Reviews.Evaluation;
 using Microsoft.EntityFrameworkCore;
 
 namespace CyberReview.Web.Features.Cases;
@@ -91,7 +92,10 @@ public sealed class CaseQueries(ReviewDbContext db, CaseTimekeeping time, Calend
             .Join(db.ProductVersions, cv => cv.ProductVersionId, v => v.Id, (_, v) => v)
             .Join(db.Products, v => v.ProductId, p => p.Id, (v, p) => new VersionItem(v.Id, p.Name, v.Version))
             .ToListAsync(cancellationToken);
-        var timeline = await db.CaseEvents.Where(e => e.CaseId == caseId).OrderBy(e => e.At).ThenBy(e => e.Id)
+        // Evaluation work is for those who see it (Features/Evaluation); the rest of the timeline is for every part.
+        var seesEvaluation = parts.Any(p => EvaluationAccess.Allows(p, EvaluationOperation.ReadWork, reviewCase.State));
+        var timeline = await db.CaseEvents.Where(e => e.CaseId == caseId && (seesEvaluation || !e.What.StartsWith(Evaluation.EvaluationCommands.EventPrefix)))
+            .OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new TimelineItem(e.At, e.ActorName, e.ActorPart, e.What, e.FromState, e.ToState, e.Reason))
             .ToListAsync(cancellationToken);
         var actions = parts.SelectMany(p => CaseWorkflow.ActionsFor(reviewCase.State, p))

@@ -71,7 +71,8 @@ public sealed class CaseLifecycleTests(Apps apps)
         using var office = await CaseApi.ForAsync(apps, engine, Role.Office);
         var contoso = await app.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Contoso Cloud Co.").Select(o => o.Id).SingleAsync());
         var versions = await CaseApi.VersionsOfAsync(app, "Contoso Cloud Co.");
-        var before = await app.WithDbAsync(db => db.Cases.CountAsync());
+        // Other tests open cases at the same time: count only this test's.
+        var before = await app.WithDbAsync(db => db.Cases.CountAsync(c => c.Title == "Contoso Managed Database"));
 
         var incomplete = await office.Http.PostAsJsonAsync("/api/v1/cases", new
         {
@@ -85,7 +86,7 @@ public sealed class CaseLifecycleTests(Apps apps)
         var errors = (await incomplete.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("RequestingBody", out _));
         Assert.True(errors.TryGetProperty("ReferenceNumber", out _));
-        Assert.Equal(before, await app.WithDbAsync(db => db.Cases.CountAsync()));
+        Assert.Equal(before, await app.WithDbAsync(db => db.Cases.CountAsync(c => c.Title == "Contoso Managed Database")));
 
         var request = new
         {
@@ -110,7 +111,7 @@ public sealed class CaseLifecycleTests(Apps apps)
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         var id = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         Assert.Equal(id, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
-        Assert.Equal(before + 1, await app.WithDbAsync(db => db.Cases.CountAsync()));
+        Assert.Equal(before + 1, await app.WithDbAsync(db => db.Cases.CountAsync(c => c.Title == "Contoso Managed Database")));
         var opened_ = await office.CaseAsync(id);
         Assert.Equal("Submitted", opened_.GetProperty("state").GetString());
         Assert.Equal("MIIT-2026-117", opened_.GetProperty("referenceNumber").GetString());

@@ -15,7 +15,7 @@ public sealed class CriteriaTests(Apps apps)
 
         Assert.Equal(HttpStatusCode.OK, english.Status);
         Assert.Contains("CR-IC-01", english.Html);
-        Assert.Contains("Supply chain: R&amp;D, delivery and technical support", english.Html);
+        Assert.Contains("Research, development, delivery and support (Art. 4(2))", english.Html);
         Assert.Contains("NIST SP 800-53r5", english.Html);
     }
 
