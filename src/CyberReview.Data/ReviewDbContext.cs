@@ -28,6 +28,12 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Cases.InformationRequest> InformationRequests => Set<Cases.InformationRequest>();
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
     public DbSet<Conflicts.ConflictDeclaration> ConflictDeclarations => Set<Conflicts.ConflictDeclaration>();
+    public DbSet<Panels.ExpertProfile> ExpertProfiles => Set<Panels.ExpertProfile>();
+    public DbSet<Panels.Draw> PanelDraws => Set<Panels.Draw>();
+    public DbSet<Panels.PanelSeat> PanelSeats => Set<Panels.PanelSeat>();
+    public DbSet<Panels.ExpertOpinion> ExpertOpinions => Set<Panels.ExpertOpinion>();
+    public DbSet<Decisions.Decision> Decisions => Set<Decisions.Decision>();
+    public DbSet<Registry.RegistryEntry> RegistryEntries => Set<Registry.RegistryEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

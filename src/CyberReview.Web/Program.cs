@@ -1,8 +1,12 @@
 using CyberReview.Web.Features.Account;
 using CyberReview.Web.Features.Administration;
 using CyberReview.Web.Features.Cases;
+using CyberReview.Web.Features.Decisions;
+using CyberReview.Web.Features.Experts;
 using CyberReview.Web.Features.Health;
+using CyberReview.Web.Features.Panels;
 using CyberReview.Web.Features.Products;
+using CyberReview.Web.Features.Registry;
 using CyberReview.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +21,10 @@ builder.Services.AddCyberReviewPages();
 builder.Services.AddCyberReviewHealthChecks();
 builder.Services.AddCyberReviewAdministration();
 builder.Services.AddCyberReviewCases(builder.Configuration);
+builder.Services.AddCyberReviewExperts();
+builder.Services.AddCyberReviewPanels(builder.Configuration);
+builder.Services.AddCyberReviewDecisions();
+builder.Services.AddCyberReviewRegistry();
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
@@ -38,11 +46,15 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealth();
 app.MapApiReference();
+app.MapRegistryApi();
 var api = app.MapGroup("/api/v1").RequireApiToken();
 api.MapAccountApi();
 api.MapProductsApi();
 api.MapAdministrationApi();
 api.MapCasesApi();
+api.MapExpertsApi();
+api.MapPanelsApi();
+api.MapDecisionsApi();
 
 app.Run();
 

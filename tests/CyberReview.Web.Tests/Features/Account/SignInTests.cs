@@ -18,14 +18,14 @@ public sealed partial class SignInTests(Apps apps)
     /// <summary>What each role's navigation offers, and nothing more (the browser tests check the same).</summary>
     public static readonly IReadOnlyDictionary<Role, string[]> ExpectedNavigation = new Dictionary<Role, string[]>
     {
-        [Role.Office] = ["/Home", "/Cases", "/Products", "/Administration/Organisations", "/Account/Tokens", "/api-reference"],
-        [Role.Committee] = ["/Home", "/Cases", "/Account/Tokens", "/api-reference"],
-        [Role.Expert] = ["/Home", "/Cases", "/Account/Tokens", "/api-reference"],
-        [Role.Evaluator] = ["/Home", "/Cases", "/Account/Tokens", "/api-reference"],
-        [Role.Provider] = ["/Home", "/Cases", "/Products", "/Account/Tokens", "/api-reference"],
-        [Role.SectorAuthority] = ["/Home", "/Cases", "/Account/Tokens", "/api-reference"],
-        [Role.Procurer] = ["/Home", "/Account/Tokens", "/api-reference"],
-        [Role.Administrator] = ["/Home", "/Administration/Users", "/Administration/Organisations", "/Account/Tokens", "/api-reference"],
+        [Role.Office] = ["/Home", "/Cases", "/Experts", "/Products", "/Registry", "/Administration/Organisations", "/Account/Tokens", "/api-reference"],
+        [Role.Committee] = ["/Home", "/Cases", "/Registry", "/Account/Tokens", "/api-reference"],
+        [Role.Expert] = ["/Home", "/Cases", "/Experts/Profile", "/Registry", "/Account/Tokens", "/api-reference"],
+        [Role.Evaluator] = ["/Home", "/Cases", "/Registry", "/Account/Tokens", "/api-reference"],
+        [Role.Provider] = ["/Home", "/Cases", "/Products", "/Registry", "/Account/Tokens", "/api-reference"],
+        [Role.SectorAuthority] = ["/Home", "/Cases", "/Registry", "/Account/Tokens", "/api-reference"],
+        [Role.Procurer] = ["/Home", "/Registry", "/Account/Tokens", "/api-reference"],
+        [Role.Administrator] = ["/Home", "/Registry", "/Administration/Users", "/Administration/Organisations", "/Account/Tokens", "/api-reference"],
     };
 
     [Theory, MemberData(nameof(EveryRole))]
