@@ -14,6 +14,8 @@ public sealed class AccessTests(Apps apps)
         ("/Administration/Organisations", Capability.ManageOrganisations),
         ("/Products", Capability.BrowseProducts),
         ("/Account/Tokens", Capability.UseApiTokens),
+        ("/Experts", Capability.RunReviews),
+        ("/Experts/Profile", Capability.GiveExpertOpinions),
     ];
 
     private static readonly (string Path, Capability Needs)[] Endpoints =
@@ -21,6 +23,8 @@ public sealed class AccessTests(Apps apps)
         ("/api/v1/users", Capability.ManageUsers),
         ("/api/v1/organisations", Capability.ManageOrganisations),
         ("/api/v1/products", Capability.BrowseProducts),
+        ("/api/v1/experts", Capability.RunReviews),
+        ("/api/v1/experts/me", Capability.GiveExpertOpinions),
     ];
 
     public static TheoryData<Database, Role> EveryRole() => SignInTests.EveryRole();
@@ -83,7 +87,7 @@ public sealed class AccessTests(Apps apps)
     {
         var client = PageClient.For(await apps.For(engine));
 
-        foreach (var path in new[] { "/", "/Account/SignIn", "/openapi/v1.json", "/health/live" })
+        foreach (var path in new[] { "/", "/Account/SignIn", "/openapi/v1.json", "/health/live", "/Registry", "/api/v1/registry" })
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).Status);
     }
 }

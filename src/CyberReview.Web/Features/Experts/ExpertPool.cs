@@ -15,7 +15,7 @@ namespace CyberReview.Web.Features.Experts;
 public sealed record ExpertItem(Guid Id, string Name, string? Email, bool HasProfile, IReadOnlyList<RiskArea> RiskAreas, IReadOnlyList<ProductKind> ProductKinds,
     bool Available, string? AvailabilityNote, DateTimeOffset? UpdatedAt, int Seats);
 
-public sealed record ExpertFilter(RiskArea? RiskArea = null, ProductKind? ProductKind = null, bool AvailableOnly = false, int Page = 1, int PageSize = 25)
+public sealed record ExpertFilter(RiskArea? RiskArea = null, ProductKind? ProductKind = null, bool AvailableOnly = false, string? Search = null, int Page = 1, int PageSize = 25)
 {
     public const int MaxPageSize = 100;
 }
@@ -79,6 +79,13 @@ public sealed class ExpertPool(ReviewDbContext db, TimeProvider clock, IStringLo
             query = query.Where(u => db.ExpertProfiles.Any(p => p.UserId == u.Id && p.ProductKinds.Contains(kind)));
         if (filter.AvailableOnly)
             query = query.Where(u => db.ExpertProfiles.Any(p => p.UserId == u.Id && p.Available));
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+        {
+            var term = filter.Search.Trim().ToLowerInvariant();
+#pragma warning disable CA1862 // EF Core translates ToLower().Contains to SQL on both engines; the StringComparison overloads do not translate.
+            query = query.Where(u => u.DisplayName.ToLower().Contains(term) || (u.Email != null && u.Email.ToLower().Contains(term)));
+#pragma warning restore CA1862
+        }
         var total = await query.CountAsync(cancellationToken);
         var items = await ItemsAsync(query.OrderBy(u => u.DisplayName).ThenBy(u => u.Id).Skip((page - 1) * pageSize).Take(pageSize), cancellationToken);
         return new ExpertList(items, total, page, pageSize);

@@ -15,7 +15,7 @@ internal static class ExpertsApi
     public static void MapExpertsApi(this RouteGroupBuilder api)
     {
         var experts = api.MapGroup("/experts").WithTags("Experts");
-        experts.MapGet("/", List).RequireCapability(Capability.RunReviews).WithSummary("The expert pool, for the office: expertise, availability and seats held; filter by risk area, product kind or availability; paged.");
+        experts.MapGet("/", List).RequireCapability(Capability.RunReviews).WithSummary("The expert pool, for the office: expertise, availability and seats held; filter by risk area, product kind, availability or name; paged.");
         experts.MapGet("/me", Own).RequireCapability(Capability.GiveExpertOpinions).WithSummary("Your own expertise and availability, as an expert.");
         experts.MapPut("/me", Save).RequireCapability(Capability.GiveExpertOpinions).WithSummary("Set your expertise (risk areas, product kinds) and availability, as an expert.");
     }
@@ -26,8 +26,9 @@ internal static class ExpertsApi
         bool Available,
         [property: StringLength(ExpertPool.MaxNoteLength)] string? AvailabilityNote);
 
-    private static async Task<Ok<ExpertList>> List(ExpertPool pool, RiskArea? riskArea, ProductKind? productKind, bool? available, int? page, int? pageSize, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await pool.ListAsync(new ExpertFilter(riskArea, productKind, available ?? false, page ?? 1, pageSize ?? 25), cancellationToken));
+    private static async Task<Ok<ExpertList>> List(ExpertPool pool, RiskArea? riskArea, ProductKind? productKind, bool? available, string? search, int? page, int? pageSize,
+        CancellationToken cancellationToken) =>
+        TypedResults.Ok(await pool.ListAsync(new ExpertFilter(riskArea, productKind, available ?? false, search, page ?? 1, pageSize ?? 25), cancellationToken));
 
     private static async Task<Ok<ExpertItem>> Own(ClaimsPrincipal user, ExpertPool pool, CancellationToken cancellationToken) =>
         TypedResults.Ok(await pool.OwnAsync(user, cancellationToken));

@@ -14,9 +14,9 @@ public sealed class IndexModel(ExpertPool pool) : PageModel
     public ExpertFilter Filter { get; private set; } = new();
     public ExpertList Experts { get; private set; } = new([], 0, 1, 25);
 
-    public async Task OnGetAsync(RiskArea? riskArea, ProductKind? productKind, bool available, int page = 1, CancellationToken cancellationToken = default)
+    public async Task OnGetAsync(RiskArea? riskArea, ProductKind? productKind, bool available, string? search, int page = 1, CancellationToken cancellationToken = default)
     {
-        Filter = new ExpertFilter(riskArea, productKind, available, page);
+        Filter = new ExpertFilter(riskArea, productKind, available, search, page);
         Experts = await pool.ListAsync(Filter, cancellationToken);
     }
 
@@ -25,6 +25,7 @@ public sealed class IndexModel(ExpertPool pool) : PageModel
         ["riskArea"] = Filter.RiskArea?.ToString(),
         ["productKind"] = Filter.ProductKind?.ToString(),
         ["available"] = Filter.AvailableOnly ? "true" : null,
+        ["search"] = Filter.Search,
         ["page"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     });
 }

@@ -17,25 +17,21 @@ internal static class RegistryApi
     /// </summary>
     public static void MapRegistryApi(this WebApplication app)
     {
-        var registry = app.MapGroup("/api/v1/registry").WithTags("Registry").AllowAnonymous().AddEndpointFilter(TokenOrAnonymous);
+        var registry = app.MapGroup("/api/v1/registry").WithTags("Registry").AllowAnonymous();
         registry.MapGet("/", List).WithSummary("Published results (product, provider, versions, outcome, decision date, validity, status) that you may see: " +
             "public ones without a token; with one, also those circulated to you. Filter by text or outcome; paged.");
     }
 
-    private static async ValueTask<object?> TokenOrAnonymous(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    private static async Task<Results<Ok<RegistryPage>, ProblemHttpResult>> List(HttpContext http, RegistryQueries queries, string? search, ReviewOutcome? outcome,
+        int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var http = context.HttpContext;
         var token = await http.AuthenticateAsync(PersonalAccessTokenHandler.SchemeName);
         if (token.Failure is not null)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
             return TypedResults.Problem(title: "Authentication required", detail: token.Failure.Message, statusCode: StatusCodes.Status401Unauthorized);
         }
-        http.User = token.Succeeded ? token.Principal : new ClaimsPrincipal(new ClaimsIdentity());
-        return await next(context);
+        var reader = token.Succeeded ? token.Principal : new ClaimsPrincipal(new ClaimsIdentity());
+        return TypedResults.Ok(await queries.ListAsync(reader, new RegistryFilter(search, outcome, page ?? 1, pageSize ?? 25), cancellationToken));
     }
-
-    private static async Task<Ok<RegistryPage>> List(ClaimsPrincipal user, RegistryQueries queries, string? search, ReviewOutcome? outcome, int? page, int? pageSize,
-        CancellationToken cancellationToken) =>
-        TypedResults.Ok(await queries.ListAsync(user, new RegistryFilter(search, outcome, page ?? 1, pageSize ?? 25), cancellationToken));
 }
