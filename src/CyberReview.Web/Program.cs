@@ -46,7 +46,6 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealth();
 app.MapApiReference();
-app.MapRegistryApi();
 var api = app.MapGroup("/api/v1").RequireApiToken();
 api.MapAccountApi();
 api.MapProductsApi();
@@ -55,6 +54,8 @@ api.MapCasesApi();
 api.MapExpertsApi();
 api.MapPanelsApi();
 api.MapDecisionsApi();
+// Public, so outside the token-only group; after it, so the reference lists it after the rest.
+app.MapRegistryApi();
 
 app.Run();
 
