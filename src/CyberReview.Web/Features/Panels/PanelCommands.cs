@@ -86,7 +86,7 @@ public sealed class PanelCommands(ReviewDbContext db, CaseCommands cases, TimePr
         if (!parts.Contains(CaseActor.Office))
             return Refused("OfficeOnly");
         var reviewCase = await LoadAsync(caseId, cancellationToken);
-        if (reviewCase.State is not (CaseState.Evaluation or CaseState.AwaitingProvider or CaseState.ExpertReview))
+        if (!SeatsRedrawnIn(reviewCase.State))
             return Refused("ReplaceNotNow", text[$"CaseState.{reviewCase.State}"].Value);
         var panel = await db.PanelDraws.AsNoTracking().SingleOrDefaultAsync(d => d.CaseId == caseId && d.Kind == DrawKind.Panel, cancellationToken);
         if (panel is null)
@@ -120,6 +120,9 @@ public sealed class PanelCommands(ReviewDbContext db, CaseCommands cases, TimePr
         cases.Remember(user, idempotencyKey, nameof(ReplaceConflictedAsync), draw.Id);
         return Saved(await cases.SaveAsync(reviewCase, cancellationToken));
     }
+
+    /// <summary>Whether conflicted seats may be redrawn in this state: from the draw until the decision.</summary>
+    public static bool SeatsRedrawnIn(CaseState state) => state is CaseState.Evaluation or CaseState.AwaitingProvider or CaseState.ExpertReview;
 
     /// <summary>A seated expert gives (or revises, until voting) opinions on the panel's risk areas.</summary>
     public async Task<PanelOutcome> GiveOpinionsAsync(Guid caseId, IReadOnlyList<OpinionInput> opinions, ClaimsPrincipal user, CancellationToken cancellationToken)

@@ -72,7 +72,7 @@ public sealed class PanelQueries(ReviewDbContext db)
             })],
             yourSeat?.Id,
             MayDraw: parts.Contains(CaseActor.Office) && reviewCase.State == CaseState.Evaluation && panelDraw is null,
-            MayReplace: parts.Contains(CaseActor.Office) && standing.ConflictedSeats > 0,
+            MayReplace: parts.Contains(CaseActor.Office) && standing.ConflictedSeats > 0 && PanelCommands.SeatsRedrawnIn(reviewCase.State),
             MayGiveOpinions: yourSeat is { Vote: null } && parts.Contains(CaseActor.Expert) && reviewCase.State == CaseState.ExpertReview);
     }
 
