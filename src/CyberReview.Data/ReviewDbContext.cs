@@ -38,6 +38,12 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Evaluation.EvaluationActivity> EvaluationActivities => Set<Evaluation.EvaluationActivity>();
     public DbSet<Evaluation.Finding> Findings => Set<Evaluation.Finding>();
     public DbSet<Evaluation.EvaluationReport> EvaluationReports => Set<Evaluation.EvaluationReport>();
+    public DbSet<Panels.ExpertProfile> ExpertProfiles => Set<Panels.ExpertProfile>();
+    public DbSet<Panels.Draw> PanelDraws => Set<Panels.Draw>();
+    public DbSet<Panels.PanelSeat> PanelSeats => Set<Panels.PanelSeat>();
+    public DbSet<Panels.ExpertOpinion> ExpertOpinions => Set<Panels.ExpertOpinion>();
+    public DbSet<Decisions.Decision> Decisions => Set<Decisions.Decision>();
+    public DbSet<Registry.RegistryEntry> RegistryEntries => Set<Registry.RegistryEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

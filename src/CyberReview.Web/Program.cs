@@ -3,10 +3,14 @@ using CyberReview.Web.Features.Administration;
 using CyberReview.Web.Features.Cases;
 using CyberReview.Web.Features.Commitments;
 using CyberReview.Web.Features.Conflicts;
+using CyberReview.Web.Features.Decisions;
 using CyberReview.Web.Features.Evaluation;
+using CyberReview.Web.Features.Experts;
 using CyberReview.Web.Features.Health;
 using CyberReview.Web.Features.Institutions;
+using CyberReview.Web.Features.Panels;
 using CyberReview.Web.Features.Products;
+using CyberReview.Web.Features.Registry;
 using CyberReview.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -26,6 +30,10 @@ builder.Services.AddCyberReviewInstitutions();
 builder.Services.AddCyberReviewConflicts();
 builder.Services.AddCyberReviewCommitments();
 builder.Services.AddCyberReviewEvaluation();
+builder.Services.AddCyberReviewExperts();
+builder.Services.AddCyberReviewPanels(builder.Configuration);
+builder.Services.AddCyberReviewDecisions();
+builder.Services.AddCyberReviewRegistry();
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
@@ -56,6 +64,11 @@ api.MapCommitmentsApi();
 api.MapInstitutionsApi();
 api.MapConflictsApi();
 api.MapEvaluationApi();
+api.MapExpertsApi();
+api.MapPanelsApi();
+api.MapDecisionsApi();
+// Public, so outside the token-only group; after it, so the reference lists it after the rest.
+app.MapRegistryApi();
 
 app.Run();
 

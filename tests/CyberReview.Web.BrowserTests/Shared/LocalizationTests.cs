@@ -8,7 +8,7 @@ public sealed class LocalizationTests(LiveApp live) : BrowserTest(live)
 {
     // The office's navigation in both languages (Text.resx and Text.zh-CN.resx).
     private static readonly (string English, string Chinese)[] Navigation =
-        [("Home", "首页"), ("Products", "产品"), ("Organisations", "机构"), ("API tokens", "API 令牌"), ("API reference", "API 参考")];
+        [("Home", "首页"), ("Expert pool", "专家库"), ("Products", "产品"), ("Registry", "审查结果名录"), ("Organisations", "机构"), ("API tokens", "API 令牌"), ("API reference", "API 参考")];
 
     [Fact]
     public async Task The_language_buttons_switch_to_simplified_chinese_for_every_page_until_switched_back()

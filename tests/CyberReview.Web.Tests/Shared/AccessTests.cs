@@ -16,6 +16,8 @@ public sealed class AccessTests(Apps apps)
         ("/Account/Tokens", Capability.UseApiTokens),
         ("/Institutions", Capability.RunReviews),
         ("/Conflicts/Declarations", Capability.DeclareConflicts),
+        ("/Experts", Capability.RunReviews),
+        ("/Experts/Profile", Capability.GiveExpertOpinions),
     ];
 
     private static readonly (string Path, Capability Needs)[] Endpoints =
@@ -25,6 +27,8 @@ public sealed class AccessTests(Apps apps)
         ("/api/v1/products", Capability.BrowseProducts),
         ("/api/v1/institutions", Capability.RunReviews),
         ("/api/v1/declarations", Capability.DeclareConflicts),
+        ("/api/v1/experts", Capability.RunReviews),
+        ("/api/v1/experts/me", Capability.GiveExpertOpinions),
     ];
 
     public static TheoryData<Database, Role> EveryRole() => SignInTests.EveryRole();
@@ -87,7 +91,7 @@ public sealed class AccessTests(Apps apps)
     {
         var client = PageClient.For(await apps.For(engine));
 
-        foreach (var path in new[] { "/", "/Account/SignIn", "/openapi/v1.json", "/health/live" })
+        foreach (var path in new[] { "/", "/Account/SignIn", "/openapi/v1.json", "/health/live", "/Registry", "/api/v1/registry" })
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(path)).Status);
     }
 }

@@ -75,7 +75,19 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
     }
 
     /// <summary>Moves the case if the workflow allows one of the user's parts to; otherwise says why not.</summary>
-    public async Task<CaseOutcome> MoveAsync(Guid caseId, CaseAction action, string? reason, ClaimsPrincipal user, CancellationToken cancellationToken)
+    public async Task<CaseOutcome> MoveAsync(Guid caseId, CaseAction action, string? reason, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        // A decision is recorded with its outcome, versions and validity, on its own form (DecisionCommands).
+        action == CaseAction.RecordDecision && await CaseAccess.PartsAsync(db, user, caseId, cancellationToken) is { Count: > 0 }
+            ? new CaseOutcome.Invalid("Action", text["Decisions.UseTheForm"])
+            : await MoveWithAsync(caseId, action, reason, user, null, cancellationToken);
+
+    /// <summary>
+    /// Moves the case as <see cref="MoveAsync"/> does, and lets the caller add what the move records (a decision, …)
+    /// in the same transaction: <paramref name="record"/> runs once the move is allowed, and may still refuse it
+    /// by answering an outcome, in which case nothing is saved.
+    /// </summary>
+    public async Task<CaseOutcome> MoveWithAsync(Guid caseId, CaseAction action, string? reason, ClaimsPrincipal user,
+        Func<ReviewCase, CaseActor, Task<CaseOutcome?>>? record, CancellationToken cancellationToken)
     {
         var parts = await CaseAccess.PartsAsync(db, user, caseId, cancellationToken);
         if (parts.Count == 0)
@@ -83,10 +95,12 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
         if (reason?.Length > MaxTextLength)
             return new CaseOutcome.Invalid("Reason", text["Validation.MaxLength", text["Field.Reason"].Value, MaxTextLength]);
         var reviewCase = await LoadAsync(caseId, cancellationToken);
-        var facts = Facts(reviewCase, reason);
+        var facts = await FactsAsync(reviewCase, reason, cancellationToken);
         var (part, decision) = DecideFor(parts, reviewCase.State, action, facts);
         if (decision is CaseDecision.Refused refused)
             return new CaseOutcome.Refused(refused.Reason);
+        if (record is not null && await record(reviewCase, part) is { } refusal)
+            return refusal;
         await ApplyAsync(reviewCase, user, part, action.ToString(), ((CaseDecision.Moved)decision).To, Clean(reason), cancellationToken);
         return await SaveAsync(reviewCase, cancellationToken);
     }
@@ -114,7 +128,7 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
         });
         if (reviewCase.State == CaseState.Evaluation)
         {
-            var facts = Facts(reviewCase, null) with { OpenInformationRequests = reviewCase.InformationRequests.Count(r => r.Answer is null) };
+            var facts = await FactsAsync(reviewCase, null, cancellationToken) with { OpenInformationRequests = reviewCase.InformationRequests.Count(r => r.Answer is null) };
             if (CaseWorkflow.Decide(reviewCase.State, CaseAction.RequestInformation, asker, facts) is CaseDecision.Moved moved)
                 await ApplyAsync(reviewCase, user, asker, nameof(CaseAction.RequestInformation), moved.To, question.Trim(), cancellationToken);
         }
@@ -143,7 +157,7 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
             return new CaseOutcome.Invalid("Answer", text["Cases.AlreadyAnswered"]);
         (request.Answer, request.AnsweredById, request.AnsweredAt) = (answer.Trim(), user.UserId(), clock.GetUtcNow());
         CaseRecords.Event(reviewCase, clock, user, CaseActor.Provider, "QuestionAnswered", null, null, null);
-        var facts = Facts(reviewCase, null);
+        var facts = await FactsAsync(reviewCase, null, cancellationToken);
         if (CaseWorkflow.Decide(reviewCase.State, CaseAction.ProvideInformation, CaseActor.Provider, facts) is CaseDecision.Moved moved)
             await ApplyAsync(reviewCase, user, CaseActor.Provider, nameof(CaseAction.ProvideInformation), moved.To, null, cancellationToken);
         return await SaveAsync(reviewCase, cancellationToken);
@@ -168,13 +182,20 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
             var office = await db.Organisations.Where(o => o.Kind == OrganisationKind.ReviewOffice).OrderBy(o => o.CreatedAt).Select(o => o.Id).FirstAsync(cancellationToken);
             CaseRecords.Grant(reviewCase, clock, CaseActor.Office, organisationId: office);
         }
+        // An escalation goes to the committee: its members (the office organisation's committee role) join the case.
+        if (to == CaseState.Escalated)
+            CaseRecords.Grant(reviewCase, clock, CaseActor.Committee, organisationId: reviewCase.Members.First(m => m.Part == CaseActor.Office && m.OrganisationId is not null).OrganisationId);
+        if (what == nameof(CaseAction.Publish))
+            await Registry.RegistryPublication.AddEntryAsync(db, reviewCase, clock, cancellationToken);
         time.OnMove(reviewCase, from, to, await calendar.CurrentAsync(cancellationToken));
         CaseRecords.Event(reviewCase, clock, user, part, what, from, to, reason);
     }
 
     // Grows with the evaluation, panel and decision records as they arrive in the workflow.
-    internal static CaseFacts Facts(ReviewCase reviewCase, string? reason) =>
-        new()
+    internal async Task<CaseFacts> FactsAsync(ReviewCase reviewCase, string? reason, CancellationToken cancellationToken)
+    {
+        var panel = await Panels.PanelStanding.ReadAsync(db, reviewCase.Id, reviewCase.ProviderId, cancellationToken);
+        return new()
         {
             VersionCount = reviewCase.Versions.Count,
             ReasonGiven = !string.IsNullOrWhiteSpace(reason),
@@ -185,7 +206,11 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
             // An institution counts once, by its current (not superseded) report, while it holds the Evaluator part.
             InstitutionsWithSignedReport = reviewCase.EvaluationReports.Where(r => r.SupersededById == null).Select(r => r.InstitutionId).Distinct()
                 .Count(institution => reviewCase.Members.Any(m => m.Part == CaseActor.Evaluator && m.OrganisationId == institution)),
+            PanelSeats = panel.Seats,
+            ConflictedPanelSeats = panel.ConflictedSeats,
+            PanelVerdict = panel.Tally.Verdict,
         };
+    }
 
     private async Task<ReviewCase> LoadAsync(Guid caseId, CancellationToken cancellationToken) =>
         await db.Cases
@@ -246,7 +271,7 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
         }
     }
 
-    private async Task<CaseOutcome> SaveAsync(ReviewCase reviewCase, CancellationToken cancellationToken)
+    internal async Task<CaseOutcome> SaveAsync(ReviewCase reviewCase, CancellationToken cancellationToken)
     {
         reviewCase.Revision++;
         try

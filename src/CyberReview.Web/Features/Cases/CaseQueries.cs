@@ -99,8 +99,8 @@ public sealed class CaseQueries(ReviewDbContext db, CaseTimekeeping time, Calend
             .Select(e => new TimelineItem(e.At, e.ActorName, e.ActorPart, e.What, e.FromState, e.ToState, e.Reason))
             .ToListAsync(cancellationToken);
         var actions = parts.SelectMany(p => CaseWorkflow.ActionsFor(reviewCase.State, p))
-            // Questions are asked and answered with their own forms, which also move the case.
-            .Where(a => a is not CaseAction.RequestInformation and not CaseAction.ProvideInformation and not CaseAction.Expire)
+            // Questions are asked and answered, and decisions recorded, with their own forms, which also move the case.
+            .Where(a => a is not CaseAction.RequestInformation and not CaseAction.ProvideInformation and not CaseAction.Expire and not CaseAction.RecordDecision)
             .Distinct().ToList();
         // Who asked for a review, and why, is the office's business; a provider sees it only of its own application.
         var seesTrigger = reviewCase.TriggerKind == TriggerKind.ProviderApplication || parts.Any(p => p != CaseActor.Provider);

@@ -71,12 +71,13 @@ public sealed class CaseLifecycleTests(Apps apps)
         using var office = await CaseApi.ForAsync(apps, engine, Role.Office);
         var contoso = await app.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Contoso Cloud Co.").Select(o => o.Id).SingleAsync());
         var versions = await CaseApi.VersionsOfAsync(app, "Contoso Cloud Co.");
-        // Other tests open cases at the same time: count only this test's.
-        var before = await app.WithDbAsync(db => db.Cases.CountAsync(c => c.Title == "Contoso Managed Database"));
+        // Other tests open cases meanwhile: count this test's own.
+        var title = "Contoso Managed Database " + Guid.NewGuid().ToString("N")[..6];
+        var before = await app.WithDbAsync(db => db.Cases.CountAsync(c => c.Title == title));
 
         var incomplete = await office.Http.PostAsJsonAsync("/api/v1/cases", new
         {
-            title = "Contoso Managed Database",
+            title,
             providerId = contoso,
             versionIds = versions[..1],
             trigger = "StateDepartmentRequest",
@@ -86,11 +87,11 @@ public sealed class CaseLifecycleTests(Apps apps)
         var errors = (await incomplete.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.True(errors.TryGetProperty("RequestingBody", out _));
         Assert.True(errors.TryGetProperty("ReferenceNumber", out _));
-        Assert.Equal(before, await app.WithDbAsync(db => db.Cases.CountAsync(c => c.Title == "Contoso Managed Database")));
+        Assert.Equal(before, await app.WithDbAsync(db => db.Cases.CountAsync(c => c.Title == title)));
 
         var request = new
         {
-            title = "Contoso Managed Database",
+            title,
             providerId = contoso,
             versionIds = versions[..1],
             trigger = "StateDepartmentRequest",
@@ -111,7 +112,7 @@ public sealed class CaseLifecycleTests(Apps apps)
         Assert.Equal(HttpStatusCode.Created, again.StatusCode);
         var id = (await opened.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid();
         Assert.Equal(id, (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetGuid());
-        Assert.Equal(before + 1, await app.WithDbAsync(db => db.Cases.CountAsync(c => c.Title == "Contoso Managed Database")));
+        Assert.Equal(before + 1, await app.WithDbAsync(db => db.Cases.CountAsync(c => c.Title == title)));
         var opened_ = await office.CaseAsync(id);
         Assert.Equal("Submitted", opened_.GetProperty("state").GetString());
         Assert.Equal("MIIT-2026-117", opened_.GetProperty("referenceNumber").GetString());

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using System.Net.Http.Json;
 using CyberReview.Reviews.Access;
@@ -127,8 +128,10 @@ public sealed class ReportTests(Apps apps)
             return await db.SaveChangesAsync();
         });
 
-        var facts = await app.WithDbAsync(async db => CaseCommands.Facts(await db.Cases
-            .Include(c => c.Members).Include(c => c.EvaluationReports.Where(r => r.SupersededById == null)).AsSplitQuery().SingleAsync(c => c.Id == id), null));
+        await using var scope = app.Scope();
+        var reviewCase = await scope.ServiceProvider.GetRequiredService<CyberReview.Data.ReviewDbContext>().Cases
+            .Include(c => c.Members).Include(c => c.EvaluationReports.Where(r => r.SupersededById == null)).AsSplitQuery().SingleAsync(c => c.Id == id);
+        var facts = await scope.ServiceProvider.GetRequiredService<CaseCommands>().FactsAsync(reviewCase, null, CancellationToken.None);
 
         Assert.Equal(1, facts.InstitutionsWithSignedReport);
         Assert.True(new CaseFacts { AssignedInstitutions = 1, InstitutionsWithSignedReport = facts.InstitutionsWithSignedReport }.Satisfies(Precondition.ReportsSigned));

@@ -1,0 +1,46 @@
+using CyberReview.Reviews.Decisions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CyberReview.Data.Registry;
+
+/// <summary>
+/// A published result: what the registry shows, as it was when the decision was published (renaming a product
+/// later does not rewrite the record), and to whom (its visibility).
+/// </summary>
+public sealed class RegistryEntry
+{
+    public Guid Id { get; set; }
+    public Guid CaseId { get; set; }
+    public Guid DecisionId { get; set; }
+    public DateTimeOffset PublishedAt { get; set; }
+    public PublicationVisibility Visibility { get; set; }
+
+    /// <summary>The case's sector department, whose staff see a result circulated to the sector.</summary>
+    public Guid? SectorDepartmentId { get; set; }
+    public Guid ProviderId { get; set; }
+    public required string Provider { get; set; }
+    public required string Product { get; set; }
+
+    /// <summary>The versions the decision covers, as "product version".</summary>
+    public List<string> Versions { get; set; } = [];
+    public ReviewOutcome Outcome { get; set; }
+    public DateOnly DecidedOn { get; set; }
+    public DateOnly? ValidFrom { get; set; }
+    public DateOnly? ValidUntil { get; set; }
+}
+
+internal sealed class RegistryEntryConfiguration : IEntityTypeConfiguration<RegistryEntry>
+{
+    public void Configure(EntityTypeBuilder<RegistryEntry> entry)
+    {
+        entry.Property(e => e.Provider).HasMaxLength(200);
+        entry.Property(e => e.Product).HasMaxLength(1000);
+        // The registry lists by visibility, newest first.
+        entry.HasIndex(e => new { e.Visibility, e.PublishedAt });
+        entry.HasIndex(e => e.CaseId);
+        entry.HasIndex(e => e.DecisionId).IsUnique();
+        entry.HasOne<Cases.ReviewCase>().WithMany().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Restrict);
+        entry.HasOne<Decisions.Decision>().WithMany().HasForeignKey(e => e.DecisionId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,43 @@
+using CyberReview.Data;
+using CyberReview.Data.Cases;
+using CyberReview.Data.Registry;
+using CyberReview.Web.Features.Decisions;
+using Microsoft.EntityFrameworkCore;
+
+namespace CyberReview.Web.Features.Registry;
+
+/// <summary>Publishing a case puts its decision in force into the registry, as it reads on the day, for those its visibility names.</summary>
+public static class RegistryPublication
+{
+    /// <summary>Adds the registry entry of the case's decision in force to the same transaction as the Publish move.</summary>
+    /// <exception cref="InvalidOperationException">The case has no decision; only a decision moves a case to Decided.</exception>
+    public static async Task AddEntryAsync(ReviewDbContext db, ReviewCase reviewCase, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reviewCase);
+        var decision = await DecisionQueries.Current(db, reviewCase.Id).Include(d => d.Versions).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new InvalidOperationException($"Case {reviewCase.Number} is decided without a decision.");
+        var versionIds = decision.Versions.Select(v => v.ProductVersionId).ToList();
+        var versions = await db.ProductVersions.Where(v => versionIds.Contains(v.Id))
+            .Join(db.Products, v => v.ProductId, p => p.Id, (v, p) => new { Product = p.Name, v.Version })
+            .ToListAsync(cancellationToken);
+        var provider = await db.Organisations.Where(o => o.Id == reviewCase.ProviderId).Select(o => o.Name).SingleAsync(cancellationToken);
+        var now = clock.GetUtcNow();
+        db.RegistryEntries.Add(new RegistryEntry
+        {
+            Id = Guid.CreateVersion7(now),
+            CaseId = reviewCase.Id,
+            DecisionId = decision.Id,
+            PublishedAt = now,
+            Visibility = decision.Visibility,
+            SectorDepartmentId = reviewCase.SectorDepartmentId,
+            ProviderId = reviewCase.ProviderId,
+            Provider = provider,
+            Product = string.Join("; ", versions.Select(v => v.Product).Distinct().Order(StringComparer.Ordinal)),
+            Versions = [.. versions.OrderBy(v => v.Product, StringComparer.Ordinal).ThenBy(v => v.Version, StringComparer.Ordinal).Select(v => $"{v.Product} {v.Version}")],
+            Outcome = decision.Outcome,
+            DecidedOn = decision.DecidedOn,
+            ValidFrom = decision.ValidFrom,
+            ValidUntil = decision.ValidUntil,
+        });
+    }
+}
