@@ -4,13 +4,14 @@ using CyberReview.Data.Organisations;
 using CyberReview.Reviews.Access;
 using CyberReview.Reviews.Calendar;
 using CyberReview.Reviews.Cases;
+using CyberReview.Reviews.Decisions;
 
 namespace CyberReview.Data.Demo;
 
 /// <summary>
 /// Review cases in the states a newcomer should see: a provider's draft, fresh intake, screening, a case not
 /// requiring review, one waiting on the provider, one overdue, one withdrawn. Built as the application would
-/// have left them (members, timeline, clock), dated back from today.
+/// have left them (members, timeline, clock), dated back from today; two results are published in the registry.
 /// </summary>
 internal static class DemoCases
 {
@@ -141,6 +142,43 @@ internal static class DemoCases
         Event(overdue, 66, Role.Office, CaseActor.Office, nameof(CaseAction.ScreenRequired), CaseState.Screening, CaseState.Evaluation,
             "Key equipment of critical information infrastructure (Art. 2, 11).");
         Clock(overdue, CaseStage.PreliminaryReview, 30, 66);
+
+        void Published(ReviewCase reviewCase, int decidedDaysAgo, ReviewOutcome outcome, PublicationVisibility visibility, string product, string version, params (string Text, int DueInDays)[] conditions)
+        {
+            var decidedAt = now.AddDays(-decidedDaysAgo);
+            var decidedOn = today.AddDays(-decidedDaysAgo);
+            var decision = new Decisions.Decision
+            {
+                Id = Guid.CreateVersion7(decidedAt), CaseId = reviewCase.Id, Outcome = outcome, ValidFrom = decidedOn, ValidUntil = decidedOn.AddYears(3),
+                Visibility = visibility, Reason = "The panel agreed on the basis of the laboratory's report.", DecidedOn = decidedOn, DecidedAt = decidedAt,
+                DecidedById = people[Role.Office].Id, DecidedByName = people[Role.Office].DisplayName, Part = CaseActor.Office,
+            };
+            decision.Versions.Add(new Decisions.DecisionVersion { DecisionId = decision.Id, ProductVersionId = versions[$"{product} {version}"] });
+            decision.Conditions.AddRange(conditions.Select((c, i) => new Decisions.Condition
+            {
+                Id = Guid.CreateVersion7(decidedAt), DecisionId = decision.Id, Position = i + 1, Text = c.Text, Deadline = decidedOn.AddDays(c.DueInDays),
+            }));
+            db.Add(decision);
+            db.Add(new Registry.RegistryEntry
+            {
+                Id = Guid.CreateVersion7(decidedAt), CaseId = reviewCase.Id, DecisionId = decision.Id, PublishedAt = decidedAt.AddDays(1), Visibility = visibility,
+                ProviderId = reviewCase.ProviderId, Provider = reviewCase.ProviderId == northwind.Id ? northwind.Name : contoso.Name, Product = product,
+                Versions = [$"{product} {version}"], Outcome = outcome, DecidedOn = decidedOn, ValidFrom = decision.ValidFrom, ValidUntil = decision.ValidUntil,
+            });
+            Event(reviewCase, decidedDaysAgo, Role.Office, CaseActor.Office, nameof(CaseAction.RecordDecision), CaseState.ExpertReview, CaseState.Decided, decision.Reason);
+            Event(reviewCase, decidedDaysAgo - 1, Role.Office, CaseActor.Office, nameof(CaseAction.Publish), CaseState.Decided, CaseState.Published, null);
+        }
+
+        var passed = Case("Northwind Network OS 12.1 in provincial backbones", northwind, TriggerKind.StateDepartmentRequest, CaseState.Published, 260, "Northwind Network OS 12.1");
+        (passed.RequestingBody, passed.ReferenceNumber, passed.Justification) = ("National Energy Administration", "NEA-2025-019", "Router operating system of the dispatch network.");
+        Event(passed, 260, Role.Office, CaseActor.Office, "Opened", null, CaseState.Submitted, passed.Justification);
+        Published(passed, 200, ReviewOutcome.Pass, PublicationVisibility.Public, "Northwind Network OS", "12.1");
+
+        var conditional = Case("Contoso Managed Database 2025.1 for government clouds", contoso, TriggerKind.StateDepartmentRequest, CaseState.Published, 180, "Contoso Managed Database 2025.1");
+        (conditional.RequestingBody, conditional.ReferenceNumber, conditional.Justification) = ("Ministry of Industry and Information Technology", "MIIT-2025-088", "Offered to government cloud platforms.");
+        Event(conditional, 180, Role.Office, CaseActor.Office, "Opened", null, CaseState.Submitted, conditional.Justification);
+        Published(conditional, 120, ReviewOutcome.PassWithConditions, PublicationVisibility.Government, "Contoso Managed Database", "2025.1",
+            ("Keep backups of customer data on servers in the country.", 90), ("Give customers a documented export of their data in an open format.", 180));
 
         var withdrawn = Case("Application: NR-9000 Core Router 5.3 (first filing)", northwind, TriggerKind.ProviderApplication, CaseState.Withdrawn, 40, "NR-9000 Core Router 5.3");
         Event(withdrawn, 40, Role.Provider, CaseActor.Provider, "Opened", null, CaseState.Draft, null);

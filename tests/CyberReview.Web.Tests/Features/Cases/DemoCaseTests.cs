@@ -42,3 +42,22 @@ public sealed class DemoCaseTests(Apps apps)
         Assert.DoesNotContain(mine, c => c.GetProperty("provider").GetString() != "Northwind Networks Ltd.");
     }
 }
+
+public sealed class DemoRegistryTests(Apps apps)
+{
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_demo_registry_shows_the_public_result_to_everyone_and_the_government_one_to_procurers(Database engine)
+    {
+        var app = await apps.For(engine);
+        using var anonymous = app.CreateClient();
+        using var procurer = await CaseApi.ForAsync(apps, engine, Role.Procurer);
+
+        var publicly = (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/registry?search=Northwind%20Network%20OS")).GetProperty("items").EnumerateArray().ToList();
+        var hidden = (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/registry?search=Contoso%20Managed%20Database")).GetProperty("items").EnumerateArray().ToList();
+        var forProcurer = (await procurer.Http.GetFromJsonAsync<JsonElement>("/api/v1/registry?search=Contoso%20Managed%20Database")).GetProperty("items").EnumerateArray().ToList();
+
+        Assert.Contains(publicly, e => e.GetProperty("outcome").GetString() == "Pass" && e.GetProperty("provider").GetString() == "Northwind Networks Ltd.");
+        Assert.DoesNotContain(hidden, e => e.GetProperty("visibility").GetString() == "Government");
+        Assert.Contains(forProcurer, e => e.GetProperty("outcome").GetString() == "PassWithConditions");
+    }
+}
