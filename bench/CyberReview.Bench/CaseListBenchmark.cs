@@ -74,10 +74,12 @@ internal static class CaseListBenchmark
         var ids = new List<Guid>(caseCount);
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReviewDbContext>();
-        var office = await db.Organisations.Where(o => o.Kind == Reviews.Access.OrganisationKind.ReviewOffice).Select(o => o.Id).FirstAsync();
+        var office = await db.Organisations.Where(o => o.Kind == Reviews.Access.OrganisationKind.ReviewOffice).OrderBy(o => o.Name).Select(o => o.Id).FirstAsync();
         var providers = await db.Organisations.Where(o => o.Kind == Reviews.Access.OrganisationKind.Provider).Select(o => o.Id).ToListAsync();
-        var versions = await db.ProductVersions.Select(v => new { v.Id, db.Products.Single(p => p.Id == v.ProductId).ProviderId }).ToListAsync();
-        var actor = await db.Users.Select(u => u.Id).FirstAsync();
+        var versions = await db.ProductVersions.Join(db.Products, v => v.ProductId, p => p.Id, (v, p) => new { v.Id, p.ProviderId }).ToListAsync();
+        var actor = await db.Users.OrderBy(u => u.Email).Select(u => u.Id).FirstAsync();
+        var institution = await db.Organisations.Where(o => o.Kind == Reviews.Access.OrganisationKind.Institution).Select(o => o.Id).FirstAsync();
+        var catalogue = Reviews.Criteria.CriteriaCatalogue.Builtin();
         var states = new[] { CaseState.Submitted, CaseState.Screening, CaseState.Evaluation, CaseState.AwaitingProvider, CaseState.ExpertReview, CaseState.Decided, CaseState.Published, CaseState.NotRequired };
         var random = new Random(7);
         var start = TimeProvider.System.GetUtcNow().AddYears(-1);
@@ -121,6 +123,18 @@ internal static class CaseListBenchmark
                     })],
                 };
                 db.Cases.Add(reviewCase);
+                // Three findings per case, as an evaluated case carries them.
+                for (var f = 0; f < 3; f++)
+                {
+                    var criterion = catalogue.Criteria[(n + f) % catalogue.Criteria.Count];
+                    db.Findings.Add(new Data.Evaluation.Finding
+                    {
+                        Id = Guid.CreateVersion7(at), CaseId = id, Number = f + 1, InstitutionId = institution, RiskArea = criterion.RiskArea,
+                        CatalogueVersion = catalogue.Version, CriterionId = criterion.Id, Severity = (Reviews.Findings.Severity)(f % 4),
+                        Status = Reviews.Findings.FindingStatus.Open, Title = "Synthetic finding", Description = "Synthetic finding of a benchmark case.",
+                        RecordedById = actor, RecordedAt = at, UpdatedAt = at,
+                    });
+                }
                 ids.Add(id);
             }
             await db.SaveChangesAsync();
@@ -205,7 +219,10 @@ internal sealed class BenchApp : WebApplicationFactory<Web.Features.Cases.CaseCo
             await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection).ExecuteNonQueryAsync();
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory))
+        // CYBERREVIEW_BENCH_KEEP=1 keeps the SQLite database for looking at query plans.
+        if (Environment.GetEnvironmentVariable("CYBERREVIEW_BENCH_KEEP") == "1")
+            Console.WriteLine($"kept {_directory}");
+        else if (Directory.Exists(_directory))
             Directory.Delete(_directory, recursive: true);
     }
 }

@@ -11,8 +11,9 @@ internal static class CasePages
         providerId == Guid.Empty
             ? []
             : await db.ProductVersions
-                .Join(db.Products.Where(p => p.ProviderId == providerId), v => v.ProductId, p => p.Id, (v, p) => new VersionItem(v.Id, p.Name, v.Version))
+                .Join(db.Products.Where(p => p.ProviderId == providerId), v => v.ProductId, p => p.Id, (v, p) => new { v.Id, Product = p.Name, v.Version })
                 .OrderBy(v => v.Product).ThenBy(v => v.Version)
+                .Select(v => new VersionItem(v.Id, v.Product, v.Version))
                 .ToListAsync(cancellationToken);
 
     public static void AddErrors(ModelStateDictionary modelState, CaseOutcome.Invalid invalid)

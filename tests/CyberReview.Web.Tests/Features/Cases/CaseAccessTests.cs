@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CyberReview.Reviews.Access;
 using CyberReview.Web.Tests.Features.Account;
+using Microsoft.EntityFrameworkCore;
 
 namespace CyberReview.Web.Tests.Features.Cases;
 
@@ -92,5 +93,36 @@ public sealed class CaseSearchTests(Apps apps)
 
         Assert.Equal([number], byNumber.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("number").GetString()));
         Assert.Equal([number], byTitle.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("number").GetString()));
+    }
+}
+
+public sealed class CasePagesTests(Apps apps)
+{
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_provider_applies_and_the_office_opens_a_case_on_the_pages(Database engine)
+    {
+        var app = await apps.For(engine);
+        var provider = await apps.SignedIn(engine, Role.Provider);
+        var office = await apps.SignedIn(engine, Role.Office);
+        var northwind = await app.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Northwind Networks Ltd.").Select(o => o.Id).SingleAsync());
+        var version = (await CaseApi.VersionsOfAsync(app, "Northwind Networks Ltd."))[0];
+
+        var applyForm = await provider.GetAsync("/Cases/Apply");
+        Assert.Equal(HttpStatusCode.OK, applyForm.Status);
+        Assert.Contains("NR-9000 Core Router", applyForm.Html);
+        var applied = await provider.PostFormAsync("/Cases/Apply", [new("Form.Title", "Applied on the page"), new("Form.VersionIds", version.ToString())]);
+        Assert.Equal(HttpStatusCode.Redirect, applied.Status);
+        Assert.StartsWith("/Cases/Case?id=", applied.RedirectPath);
+
+        var openForm = await office.GetAsync($"/Cases/Open?provider={northwind}");
+        Assert.Equal(HttpStatusCode.OK, openForm.Status);
+        Assert.Contains("Northwind Network OS", openForm.Html);
+        var opened = await office.PostFormAsync("/Cases/Open", [new("Form.Title", "Opened on the page"), new("Form.ProviderId", northwind.ToString()),
+            new("Form.VersionIds", version.ToString()), new("Form.Trigger", "MarketReaction"), new("Form.Justification", "Public reports.")]);
+        Assert.Equal(HttpStatusCode.Redirect, opened.Status);
+        var incomplete = await office.PostFormAsync("/Cases/Open", [new("Form.Title", "Missing particulars"), new("Form.ProviderId", northwind.ToString()),
+            new("Form.VersionIds", version.ToString()), new("Form.Trigger", "StateDepartmentRequest")], formPage: $"/Cases/Open?provider={northwind}");
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.Status);
+        Assert.Contains("is required for", incomplete.Html);
     }
 }
