@@ -19,8 +19,8 @@ internal sealed class ReviewCaseConfiguration : IEntityTypeConfiguration<ReviewC
         reviewCase.Property(c => c.Revision).IsConcurrencyToken();
         reviewCase.Ignore(c => c.Trigger);
         // The office's lists filter by state and sort by deadline or recency.
-        reviewCase.HasIndex(c => new { c.State, c.UpdatedAt });
-        reviewCase.HasIndex(c => c.UpdatedAt);
+        reviewCase.HasIndex(c => new { c.State, c.UpdatedAt, c.Id });
+        reviewCase.HasIndex(c => new { c.UpdatedAt, c.Id });
         reviewCase.HasIndex(c => c.DueOn);
         reviewCase.HasIndex(c => c.ProviderId);
         reviewCase.HasOne(c => c.Provider).WithMany().HasForeignKey(c => c.ProviderId).OnDelete(DeleteBehavior.Restrict);
@@ -46,10 +46,11 @@ internal sealed class CaseMemberConfiguration : IEntityTypeConfiguration<CaseMem
 {
     public void Configure(EntityTypeBuilder<CaseMember> member)
     {
-        // Access checks look members up by person and by organisation.
+        // Access checks look members up by person and by organisation, across cases and within one case.
         member.HasIndex(m => new { m.UserId, m.Part });
         member.HasIndex(m => new { m.OrganisationId, m.Part });
-        member.HasIndex(m => m.CaseId);
+        member.HasIndex(m => new { m.CaseId, m.Part, m.OrganisationId });
+        member.HasIndex(m => new { m.CaseId, m.Part, m.UserId });
     }
 }
 

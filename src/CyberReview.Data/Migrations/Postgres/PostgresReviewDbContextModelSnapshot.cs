@@ -595,11 +595,13 @@ namespace CyberReview.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("OrganisationId", "Part");
 
                     b.HasIndex("UserId", "Part");
+
+                    b.HasIndex("CaseId", "Part", "OrganisationId");
+
+                    b.HasIndex("CaseId", "Part", "UserId");
 
                     b.ToTable("CaseMembers");
                 });
@@ -742,9 +744,9 @@ namespace CyberReview.Data.Migrations.Postgres
 
                     b.HasIndex("SectorDepartmentId");
 
-                    b.HasIndex("UpdatedAt");
+                    b.HasIndex("UpdatedAt", "Id");
 
-                    b.HasIndex("State", "UpdatedAt");
+                    b.HasIndex("State", "UpdatedAt", "Id");
 
                     b.ToTable("Cases", (string)null);
                 });

@@ -589,11 +589,13 @@ namespace CyberReview.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CaseId");
-
                     b.HasIndex("OrganisationId", "Part");
 
                     b.HasIndex("UserId", "Part");
+
+                    b.HasIndex("CaseId", "Part", "OrganisationId");
+
+                    b.HasIndex("CaseId", "Part", "UserId");
 
                     b.ToTable("CaseMembers");
                 });
@@ -736,9 +738,9 @@ namespace CyberReview.Data.Migrations.Sqlite
 
                     b.HasIndex("SectorDepartmentId");
 
-                    b.HasIndex("UpdatedAt");
+                    b.HasIndex("UpdatedAt", "Id");
 
-                    b.HasIndex("State", "UpdatedAt");
+                    b.HasIndex("State", "UpdatedAt", "Id");
 
                     b.ToTable("Cases", (string)null);
                 });

@@ -23,16 +23,11 @@ public static class CaseAccess
             return db.Cases.Where(_ => false);
         var userId = user.UserId();
         var organisationId = user.OrganisationId();
-        // Uncorrelated sets of case ids, each read once through its index, rather than a lookup per case.
-        var throughOrganisation = db.CaseMembers
-            .Where(m => m.OrganisationId == organisationId && parts.Contains(m.Part) && m.Part != CaseActor.Evaluator).Select(m => m.CaseId);
-        var personally = db.CaseMembers.Where(m => m.UserId == userId && parts.Contains(m.Part)).Select(m => m.CaseId);
-        // An assigned institution's evaluator who declared a tie with the provider does not see that provider's cases.
-        var asEvaluator = db.CaseMembers
-            .Where(m => m.OrganisationId == organisationId && parts.Contains(m.Part) && m.Part == CaseActor.Evaluator).Select(m => m.CaseId);
         var tiedProviders = db.ConflictDeclarations.Where(d => d.UserId == userId && d.WithdrawnAt == null).Select(d => d.ProviderId);
-        return db.Cases.Where(c => throughOrganisation.Contains(c.Id) || personally.Contains(c.Id)
-            || (asEvaluator.Contains(c.Id) && !tiedProviders.Contains(c.ProviderId)));
+        // One indexed lookup per case (CaseId, Part, ...), so a page walks the sort index and stops after its rows.
+        // An assigned institution's evaluator who declared a tie with the provider does not see that provider's cases.
+        return db.Cases.Where(c => c.Members.Any(m => parts.Contains(m.Part) && (m.UserId == userId || m.OrganisationId == organisationId)
+            && (m.Part != CaseActor.Evaluator || !tiedProviders.Contains(c.ProviderId))));
     }
 
     /// <summary>The parts the user holds in one case; empty when the case does not exist for them.</summary>

@@ -66,7 +66,7 @@ public sealed class CaseQueries(ReviewDbContext db, CaseTimekeeping time, Calend
             }
         }
         var total = await query.CountAsync(cancellationToken);
-        var ordered = filter.OverdueOnly ? query.OrderBy(c => c.DueOn).ThenBy(c => c.Number) : query.OrderByDescending(c => c.UpdatedAt).ThenBy(c => c.Number);
+        var ordered = filter.OverdueOnly ? query.OrderBy(c => c.DueOn).ThenBy(c => c.Number) : query.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id);
         var items = await ordered
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
