@@ -100,8 +100,8 @@ internal static class EvaluationApi
         Answer(await queries.ActivityAsync(user, id, activityId, cancellationToken), text);
 
     private static async Task<Results<Created<ActivityView>, NotFound, ProblemHttpResult, ValidationProblem>> PlanActivity(Guid id, ActivityPlanRequest request, ClaimsPrincipal user, EvaluationCommands commands, EvaluationQueries queries,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
-        await CreatedAsync(await commands.PlanActivityAsync(id, request.ToPlan(), user, cancellationToken, Key(idempotencyKey)),
+        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
+        await CreatedAsync(await commands.PlanActivityAsync(id, request.ToPlan(), user, cancellationToken, IdempotencyKeys.Usable(idempotencyKey)),
             activityId => queries.ActivityAsync(user, id, activityId, cancellationToken), $"/api/v1/cases/{id}/activities", text);
 
     private static async Task<Results<Ok<ActivityView>, NotFound, ProblemHttpResult, ValidationProblem>> ReplanActivity(Guid id, Guid activityId, ActivityPlanRequest request, ClaimsPrincipal user, EvaluationCommands commands,
@@ -127,8 +127,8 @@ internal static class EvaluationApi
         Answer(await queries.FindingAsync(user, id, findingId, cancellationToken), text);
 
     private static async Task<Results<Created<FindingView>, NotFound, ProblemHttpResult, ValidationProblem>> RecordFinding(Guid id, FindingRequest request, ClaimsPrincipal user, EvaluationCommands commands, EvaluationQueries queries,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
-        await CreatedAsync(await commands.RecordFindingAsync(id, request.ToDraft(), user, cancellationToken, Key(idempotencyKey)),
+        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
+        await CreatedAsync(await commands.RecordFindingAsync(id, request.ToDraft(), user, cancellationToken, IdempotencyKeys.Usable(idempotencyKey)),
             findingId => queries.FindingAsync(user, id, findingId, cancellationToken), $"/api/v1/cases/{id}/findings", text);
 
     private static async Task<Results<Ok<FindingView>, NotFound, ProblemHttpResult, ValidationProblem>> EditFinding(Guid id, Guid findingId, FindingRequest request, ClaimsPrincipal user, EvaluationCommands commands,
@@ -148,8 +148,8 @@ internal static class EvaluationApi
         Answer(await queries.ReportAsync(user, id, reportId, cancellationToken), text);
 
     private static async Task<Results<Created<ReportView>, NotFound, ProblemHttpResult, ValidationProblem>> SubmitReport(Guid id, ReportRequest request, ClaimsPrincipal user, EvaluationCommands commands, EvaluationQueries queries,
-        [FromHeader(Name = "Idempotency-Key")] string? idempotencyKey, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
-        await CreatedAsync(await commands.SubmitReportAsync(id, request.ToSubmission(), user, cancellationToken, Key(idempotencyKey)),
+        [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken) =>
+        await CreatedAsync(await commands.SubmitReportAsync(id, request.ToSubmission(), user, cancellationToken, IdempotencyKeys.Usable(idempotencyKey)),
             reportId => queries.ReportAsync(user, id, reportId, cancellationToken), $"/api/v1/cases/{id}/reports", text);
 
     private static Results<Ok<T>, NotFound, ProblemHttpResult> Answer<T>(Reading<T> reading, IStringLocalizer text) => reading switch
@@ -213,7 +213,4 @@ internal static class EvaluationApi
     private static ProblemHttpResult Forbidden(string refusal, string reason, IStringLocalizer text) =>
         TypedResults.Problem(title: text["Evaluation.Forbidden.Title"], detail: reason, statusCode: StatusCodes.Status403Forbidden,
             extensions: new Dictionary<string, object?> { ["refusal"] = refusal });
-
-    // Keys longer than the column are the client's mistake, not a reason to fail the request.
-    private static string? Key(string? idempotencyKey) => idempotencyKey is { Length: > 0 and <= 100 } key ? key : null;
 }

@@ -35,7 +35,7 @@ public sealed partial class EvaluationCommands
         Apply(activity, plan, now);
         db.EvaluationActivities.Add(activity);
         Record(reviewCase!, user, "ActivityPlanned", Excerpt(activity.Scope));
-        Remember(user, idempotencyKey, operation, activity.Id);
+        IdempotencyKeys.Remember(db, clock, user, idempotencyKey, operation, activity.Id);
         return await SaveAsync(reviewCase!, activity.Id, cancellationToken);
     }
 

@@ -49,7 +49,7 @@ public sealed partial class EvaluationCommands
         Apply(finding, draft, catalogue, now);
         db.Findings.Add(finding);
         Record(reviewCase!, user, "FindingRecorded", Subject(finding));
-        Remember(user, idempotencyKey, operation, finding.Id);
+        IdempotencyKeys.Remember(db, clock, user, idempotencyKey, operation, finding.Id);
         return await SaveAsync(reviewCase!, finding.Id, cancellationToken);
     }
 

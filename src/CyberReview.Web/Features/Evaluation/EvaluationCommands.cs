@@ -47,7 +47,7 @@ public sealed partial class EvaluationCommands(ReviewDbContext db, TimeProvider 
         var (reviewCase, stop) = await EvaluatorAsync(caseId, user, cancellationToken);
         if (stop is EvaluationOutcome.NotFound)
             return (null, stop);
-        if (await PreviousAsync(user, idempotencyKey, operation, cancellationToken) is { } previous)
+        if (await IdempotencyKeys.PreviousAsync(db, user, idempotencyKey, operation, cancellationToken) is { } previous)
             return (null, new EvaluationOutcome.Done(previous));
         return (reviewCase, stop);
     }
@@ -70,24 +70,6 @@ public sealed partial class EvaluationCommands(ReviewDbContext db, TimeProvider 
             // The case moved, or another evaluator numbered or signed at the same moment: nothing was saved.
             return new EvaluationOutcome.Conflict();
         }
-    }
-
-    // A retried POST with the same Idempotency-Key answers with what the first one created. The operation names
-    // the case, so that a key reused on another case creates there.
-    private async Task<Guid?> PreviousAsync(ClaimsPrincipal user, string? key, string operation, CancellationToken cancellationToken)
-    {
-        if (string.IsNullOrEmpty(key))
-            return null;
-        var userId = user.UserId();
-        return await db.IdempotencyRecords.Where(r => r.UserId == userId && r.Operation == operation && r.Key == key)
-            .Select(r => (Guid?)r.ResourceId).SingleOrDefaultAsync(cancellationToken);
-    }
-
-    // Saved in the same transaction as what it names, so a key never points at nothing.
-    private void Remember(ClaimsPrincipal user, string? key, string operation, Guid resourceId)
-    {
-        if (!string.IsNullOrEmpty(key))
-            db.IdempotencyRecords.Add(new Data.Idempotency.IdempotencyRecord { UserId = user.UserId(), Key = key, Operation = operation, ResourceId = resourceId, CreatedAt = clock.GetUtcNow() });
     }
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
