@@ -20,7 +20,8 @@ public sealed record CaseList(IReadOnlyList<CaseListItem> Items, int Total, int 
 
 public sealed record VersionItem(Guid Id, string Product, string Version);
 
-public sealed record TimelineItem(DateTimeOffset At, string Actor, CaseActor Part, string What, CaseState? From, CaseState? To, string? Reason);
+/// <summary>One line of a case's timeline; <see cref="Actor"/> is null where the viewer may not learn who it was.</summary>
+public sealed record TimelineItem(DateTimeOffset At, string? Actor, CaseActor Part, string What, CaseState? From, CaseState? To, string? Reason);
 
 public sealed record QuestionItem(Guid Id, string Question, DateTimeOffset AskedAt, string? Answer, DateTimeOffset? AnsweredAt);
 
@@ -98,6 +99,9 @@ public sealed class CaseQueries(ReviewDbContext db, CaseTimekeeping time, Calend
             .OrderBy(e => e.At).ThenBy(e => e.Id)
             .Select(e => new TimelineItem(e.At, e.ActorName, e.ActorPart, e.What, e.FromState, e.ToState, e.Reason))
             .ToListAsync(cancellationToken);
+        // Who sits on the panel is kept from those who do not see it (Panels.PanelAccess), so nobody can lobby the experts.
+        if (!Panels.PanelAccess.Sees(parts))
+            timeline = [.. timeline.Select(e => e.Part == CaseActor.Expert ? e with { Actor = null } : e)];
         var actions = parts.SelectMany(p => CaseWorkflow.ActionsFor(reviewCase.State, p))
             // Questions are asked and answered, and decisions recorded, with their own forms, which also move the case.
             .Where(a => a is not CaseAction.RequestInformation and not CaseAction.ProvideInformation and not CaseAction.Expire and not CaseAction.RecordDecision)

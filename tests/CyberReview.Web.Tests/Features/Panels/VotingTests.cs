@@ -69,6 +69,28 @@ public sealed class VotingTests(Apps apps)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task The_timeline_keeps_who_voted_from_the_provider_but_not_from_the_office(Database engine)
+    {
+        var (caseId, experts) = await PanelInReviewAsync(engine);
+        await VoteAsync(experts[0], caseId, "Pass");
+        using var office = await CaseApi.ForAsync(apps, engine, Role.Office);
+        using var provider = await CaseApi.ForAsync(apps, engine, Role.Provider);
+
+        static async Task<List<JsonElement>> ExpertLinesAsync(HttpClient api, Guid caseId) =>
+            [.. (await api.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}")).GetProperty("timeline").EnumerateArray()
+                .Where(e => e.GetProperty("part").GetString() == "Expert")];
+
+        var seenByOffice = await ExpertLinesAsync(office.Http, caseId);
+        var seenByProvider = await ExpertLinesAsync(provider.Http, caseId);
+        Assert.Equal(["OpinionsGiven", "Voted"], seenByOffice.Select(e => e.GetProperty("what").GetString()));
+        Assert.All(seenByOffice, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("actor").GetString())));
+        Assert.Equal(["OpinionsGiven", "Voted"], seenByProvider.Select(e => e.GetProperty("what").GetString()));
+        Assert.All(seenByProvider, e => Assert.Equal(JsonValueKind.Null, e.GetProperty("actor").ValueKind));
+        var page = await (await apps.SignedIn(engine, Role.Provider)).GetAsync($"/Cases/Case?id={caseId}");
+        Assert.DoesNotContain(seenByOffice[0].GetProperty("actor").GetString()!, page.Html, StringComparison.Ordinal);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task An_expert_sees_the_others_votes_only_after_casting_their_own(Database engine)
     {
         var (caseId, experts) = await PanelInReviewAsync(engine);
