@@ -33,7 +33,7 @@ builder.Services.AddCyberReviewEvaluation();
 builder.Services.AddCyberReviewExperts();
 builder.Services.AddCyberReviewPanels(builder.Configuration);
 builder.Services.AddCyberReviewDecisions();
-builder.Services.AddCyberReviewRegistry();
+builder.Services.AddCyberReviewRegistry(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();

@@ -105,6 +105,34 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
         return await SaveAsync(reviewCase, cancellationToken);
     }
 
+    /// <summary>
+    /// Results whose validity ended before today (in the review's time zone) expire: each published or suspended case
+    /// whose decision in force ran out moves to Expired, taken by the system, one transaction per case. Answers how many moved.
+    /// </summary>
+    public async Task<int> ExpireEndedAsync(CancellationToken cancellationToken)
+    {
+        var today = time.Today;
+        var ended = await db.Cases
+            .Where(c => c.State == CaseState.Published || c.State == CaseState.Suspended)
+            // The decision in force is the one no later decision supersedes (Decisions.DecisionQueries.Current).
+            .Where(c => db.Decisions.Any(d => d.CaseId == c.Id && d.ValidUntil < today && !db.Decisions.Any(n => n.SupersedesId == d.Id)))
+            .Select(c => c.Id)
+            .ToListAsync(cancellationToken);
+        var expired = 0;
+        foreach (var caseId in ended)
+        {
+            db.ChangeTracker.Clear();
+            var reviewCase = await LoadAsync(caseId, cancellationToken);
+            var facts = await FactsAsync(reviewCase, null, cancellationToken) with { ValidityEnded = true };
+            if (CaseWorkflow.Decide(reviewCase.State, CaseAction.Expire, CaseActor.System, facts) is not CaseDecision.Moved moved)
+                continue;
+            await ApplyAsync(reviewCase, null, CaseActor.System, nameof(CaseAction.Expire), moved.To, null, cancellationToken);
+            if (await SaveAsync(reviewCase, cancellationToken) is CaseOutcome.Done)
+                expired++;
+        }
+        return expired;
+    }
+
     /// <summary>The office or an evaluator asks the provider; the case then waits, with its clock stopped.</summary>
     public async Task<CaseOutcome> AskAsync(Guid caseId, string question, ClaimsPrincipal user, CancellationToken cancellationToken)
     {
@@ -172,7 +200,7 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
             : decisions.OrderBy(d => d.decision is CaseDecision.Refused { Reason: CaseRefusal.NotReady } ? 0 : d.decision is CaseDecision.Refused { Reason: CaseRefusal.NotYourPart } ? 1 : 2).First();
     }
 
-    private async Task ApplyAsync(ReviewCase reviewCase, ClaimsPrincipal user, CaseActor part, string what, CaseState to, string? reason, CancellationToken cancellationToken)
+    private async Task ApplyAsync(ReviewCase reviewCase, ClaimsPrincipal? user, CaseActor part, string what, CaseState to, string? reason, CancellationToken cancellationToken)
     {
         var from = reviewCase.State;
         reviewCase.State = to;

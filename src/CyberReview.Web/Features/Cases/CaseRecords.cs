@@ -12,8 +12,11 @@ namespace CyberReview.Web.Features.Cases;
 /// </summary>
 public static class CaseRecords
 {
-    /// <summary>Adds a timeline line: who (and in which part) did what, any state change, and why.</summary>
-    public static void Event(ReviewCase reviewCase, TimeProvider clock, ClaimsPrincipal user, CaseActor part, string what, CaseState? from, CaseState? to, string? reason)
+    /// <summary>The name the timeline gives moves that nobody took by hand, such as a result expiring.</summary>
+    public const string SystemName = "CyberReview";
+
+    /// <summary>Adds a timeline line: who (and in which part) did what, any state change, and why. A null user is the system itself.</summary>
+    public static void Event(ReviewCase reviewCase, TimeProvider clock, ClaimsPrincipal? user, CaseActor part, string what, CaseState? from, CaseState? to, string? reason)
     {
         ArgumentNullException.ThrowIfNull(reviewCase);
         var now = clock.GetUtcNow();
@@ -23,8 +26,8 @@ public static class CaseRecords
             Id = Guid.CreateVersion7(now),
             CaseId = reviewCase.Id,
             At = now,
-            ActorId = user.UserId(),
-            ActorName = user.FindFirst(ReviewClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? user.Identity?.Name ?? "?",
+            ActorId = user?.UserId(),
+            ActorName = user is null ? SystemName : user.FindFirst(ReviewClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? user.Identity?.Name ?? "?",
             ActorPart = part,
             What = what,
             FromState = from,

@@ -8,7 +8,12 @@ namespace CyberReview.Web.Features.Registry;
 
 internal static class RegistryApi
 {
-    public static void AddCyberReviewRegistry(this IServiceCollection services) => services.AddScoped<RegistryQueries>();
+    public static void AddCyberReviewRegistry(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddScoped<RegistryQueries>();
+        services.Configure<RegistryExpiryOptions>(configuration.GetSection("Registry:Expiry"));
+        services.AddHostedService<RegistryExpiry>();
+    }
 
     /// <summary>
     /// The registry is public, so its endpoint sits outside the token-only /api/v1 group: without a token it answers

@@ -9,6 +9,7 @@ using CyberReview.Web.Tests.Features.Account;
 using CyberReview.Web.Tests.Features.Cases;
 using CyberReview.Web.Tests.Features.Decisions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CyberReview.Web.Tests.Features.Registry;
 
@@ -107,6 +108,40 @@ public sealed class RegistryTests(RegistryApps own) : IClassFixture<RegistryApps
         Assert.Equal("Pass", item.GetProperty("outcome").GetString());
         Assert.Equal(Today.AddYears(2).ToString("yyyy-MM-dd"), item.GetProperty("validUntil").GetString());
         Assert.Equal("Published", item.GetProperty("status").GetString());
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_result_whose_validity_has_ended_expires_and_the_registry_says_so(Database engine)
+    {
+        var app = await own.Apps.For(engine);
+        var (tag, products) = await PublishedResultsAsync(engine);
+        var lapsed = await app.WithDbAsync(async db =>
+        {
+            var caseId = await db.RegistryEntries.Where(e => e.Product == products["Public"]).Select(e => e.CaseId).SingleAsync();
+            var decision = await db.Decisions.SingleAsync(d => d.CaseId == caseId);
+            decision.ValidUntil = Today.AddDays(-2);
+            await db.SaveChangesAsync();
+            return caseId;
+        });
+
+        await using (var scope = app.Scope())
+        {
+            var commands = scope.ServiceProvider.GetRequiredService<CyberReview.Web.Features.Cases.CaseCommands>();
+            Assert.Equal(1, await commands.ExpireEndedAsync(TestContext.Current.CancellationToken));
+            Assert.Equal(0, await commands.ExpireEndedAsync(TestContext.Current.CancellationToken));
+        }
+
+        var anonymous = app.CreateClient();
+        var item = (await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/registry?search={tag}")).GetProperty("items")[0];
+        Assert.Equal("Expired", item.GetProperty("status").GetString());
+        using var office = await CaseApi.ForAsync(own.Apps, engine, Role.Office);
+        var last = (await office.Http.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{lapsed}")).GetProperty("timeline").EnumerateArray().Last();
+        Assert.Equal(("Expire", "System", "Expired"), (last.GetProperty("what").GetString(), last.GetProperty("part").GetString(), last.GetProperty("to").GetString()));
+        // Results still within their validity stay in force.
+        var states = await app.WithDbAsync(db => db.RegistryEntries.Where(e => e.Product.Contains(tag) && e.CaseId != lapsed)
+            .Select(e => db.Cases.Where(c => c.Id == e.CaseId).Select(c => c.State).Single()).ToListAsync());
+        Assert.Equal(3, states.Count);
+        Assert.All(states, state => Assert.Equal(CyberReview.Reviews.Cases.CaseState.Published, state));
     }
 
     [Theory, ClassData(typeof(Databases))]
