@@ -145,6 +145,34 @@ public sealed class RegistryTests(RegistryApps own) : IClassFixture<RegistryApps
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task The_office_suspends_reinstates_and_revokes_a_result_with_reasons_and_the_registry_follows(Database engine)
+    {
+        var app = await own.Apps.For(engine);
+        var (tag, products) = await PublishedResultsAsync(engine);
+        var caseId = await app.WithDbAsync(db => db.RegistryEntries.Where(e => e.Product == products["Public"]).Select(e => e.CaseId).SingleAsync());
+        using var office = await CaseApi.ForAsync(own.Apps, engine, Role.Office);
+        using var provider = await CaseApi.ForAsync(own.Apps, engine, Role.Provider);
+        var anonymous = app.CreateClient();
+        async Task<string?> StatusAsync() =>
+            (await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/registry?search={tag}")).GetProperty("items")[0].GetProperty("status").GetString();
+
+        Assert.Equal(HttpStatusCode.Conflict, (await office.MoveAsync(caseId, "Suspend")).StatusCode);
+        Assert.Equal("Published", await StatusAsync());
+        // The provider of another organisation does not even learn the case exists.
+        Assert.Equal(HttpStatusCode.NotFound, (await provider.MoveAsync(caseId, "Suspend", "Mine to stop.")).StatusCode);
+
+        await office.MovedAsync(caseId, "Suspend", "A new advisory affects the firmware; suspended until the provider's fix is assessed.");
+        Assert.Equal("Suspended", await StatusAsync());
+        await office.MovedAsync(caseId, "Reinstate", "The fix was assessed and closes the advisory.");
+        Assert.Equal("Published", await StatusAsync());
+        await office.MovedAsync(caseId, "Revoke", "The provider broke its commitment on remote updates.");
+        Assert.Equal("Revoked", await StatusAsync());
+        var refused = await office.MoveAsync(caseId, "Reinstate", "Too late.");
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("Revoked", await StatusAsync());
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task The_registry_page_is_public_and_shows_signed_in_users_what_was_circulated_to_them(Database engine)
     {
         var app = await own.Apps.For(engine);
