@@ -211,7 +211,11 @@ internal sealed class BenchApp : WebApplicationFactory<Web.Features.Cases.CaseCo
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        if (_engine == "Postgres")
+        // CYBERREVIEW_BENCH_KEEP=1 keeps the database (SQLite file or PostgreSQL database) for looking at query plans.
+        var keep = Environment.GetEnvironmentVariable("CYBERREVIEW_BENCH_KEEP") == "1";
+        if (_engine == "Postgres" && keep)
+            Console.WriteLine($"kept PostgreSQL database {_database}");
+        else if (_engine == "Postgres")
         {
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(_postgresBase);
@@ -219,8 +223,7 @@ internal sealed class BenchApp : WebApplicationFactory<Web.Features.Cases.CaseCo
             await new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection).ExecuteNonQueryAsync();
         }
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        // CYBERREVIEW_BENCH_KEEP=1 keeps the SQLite database for looking at query plans.
-        if (Environment.GetEnvironmentVariable("CYBERREVIEW_BENCH_KEEP") == "1")
+        if (keep)
             Console.WriteLine($"kept {_directory}");
         else if (Directory.Exists(_directory))
             Directory.Delete(_directory, recursive: true);

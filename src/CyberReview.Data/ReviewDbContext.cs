@@ -45,6 +45,13 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Decisions.Decision> Decisions => Set<Decisions.Decision>();
     public DbSet<Registry.RegistryEntry> RegistryEntries => Set<Registry.RegistryEntry>();
 
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(optionsBuilder);
+        // Bounded counts ("more than 1,000") take rows in no order on purpose: any order would make the database sort them all first.
+        optionsBuilder.ConfigureWarnings(warnings => warnings.Log((Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning, Microsoft.Extensions.Logging.LogLevel.Debug)));
+    }
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

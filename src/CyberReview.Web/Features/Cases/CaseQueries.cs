@@ -13,8 +13,15 @@ public sealed record CaseListFilter(CaseState? State = null, bool OverdueOnly = 
 
 public sealed record CaseListItem(Guid Id, string Number, string Title, string Provider, CaseState State, DateOnly? DueOn, bool Paused, DateTimeOffset UpdatedAt);
 
-public sealed record CaseList(IReadOnlyList<CaseListItem> Items, int Total, int Page, int PageSize)
+/// <summary>
+/// A page of cases. Counting stops at <see cref="CountLimit"/>: past it <see cref="Total"/> is that limit and
+/// <see cref="TotalIsExact"/> false, so a list of a hundred thousand cases costs no more than one of a thousand;
+/// the page asks the user to narrow the filter instead of paging that far.
+/// </summary>
+public sealed record CaseList(IReadOnlyList<CaseListItem> Items, int Total, bool TotalIsExact, int Page, int PageSize)
 {
+    public const int CountLimit = 1_000;
+
     public int Pages => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
@@ -66,14 +73,15 @@ public sealed class CaseQueries(ReviewDbContext db, CaseTimekeeping time, Calend
 #pragma warning restore CA1862
             }
         }
-        var total = await query.CountAsync(cancellationToken);
+        // Counted in no order, so the database stops at the limit without sorting what it found.
+        var total = await query.Take(CaseList.CountLimit + 1).CountAsync(cancellationToken);
         var ordered = filter.OverdueOnly ? query.OrderBy(c => c.DueOn).ThenBy(c => c.Number) : query.OrderByDescending(c => c.UpdatedAt).ThenByDescending(c => c.Id);
         var items = await ordered
             .Skip((page - 1) * pageSize)
             .Take(pageSize)
             .Select(c => new CaseListItem(c.Id, c.Number, c.Title, c.Provider.Name, c.State, c.DueOn, c.ClockPausedOn != null, c.UpdatedAt))
             .ToListAsync(cancellationToken);
-        return new CaseList(items, total, page, pageSize);
+        return new CaseList(items, Math.Min(total, CaseList.CountLimit), total <= CaseList.CountLimit, page, pageSize);
     }
 
     /// <summary>One case as the user may see it; null when it does not exist for them.</summary>

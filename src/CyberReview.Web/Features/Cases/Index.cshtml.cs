@@ -11,7 +11,7 @@ namespace CyberReview.Web.Features.Cases;
 public sealed class IndexModel(CaseQueries queries, CaseTimekeeping time) : PageModel
 {
     public CaseListFilter Filter { get; private set; } = new();
-    public CaseList Cases { get; private set; } = new([], 0, 1, 25);
+    public CaseList Cases { get; private set; } = new([], 0, true, 1, 25);
 
     public async Task OnGetAsync(CaseState? state, bool overdue, string? search, int page = 1, CancellationToken cancellationToken = default)
     {
