@@ -32,6 +32,7 @@ internal sealed partial class JsonSbomReader
             "document" when value.ValueKind == JsonValueKind.Object && value.TryGetProperty("csaf_version", out _) => "It looks like a CSAF document, not an SBOM.",
             "statements" => "It looks like an OpenVEX document, not an SBOM.",
             "runs" => "It looks like a SARIF log, not an SBOM.",
+            "$schema" when value.ValueKind == JsonValueKind.String && value.GetString()!.Contains("json-schema.org", StringComparison.Ordinal) => "It looks like a JSON schema, not an SBOM.",
             _ => null,
         };
     }

@@ -79,7 +79,7 @@ internal sealed partial class JsonSbomReader(Stream stream, SbomReadOptions opti
                 break;
             case "specVersion":
                 _specVersion = Text(value);
-                if (options.ValidateSchema && _specVersion is not null && CycloneDxSchemas.For(_specVersion) is { } schemas)
+                if (options.Schema != SbomSchemaCheck.Skip && _specVersion is not null && CycloneDxSchemas.For(_specVersion) is { } schemas)
                 {
                     _schemas = schemas;
                     foreach (var (p, i, v, l) in _unchecked)
@@ -148,7 +148,7 @@ internal sealed partial class JsonSbomReader(Stream stream, SbomReadOptions opti
         }
         if (_schemas is not null)
             _schemas.Check(property, item, value, location, _faults);
-        else if (options.ValidateSchema && _specVersion is null && _spdxVersion is null && _context is null && IsCycloneDxProperty(property))
+        else if (options.Schema != SbomSchemaCheck.Skip && _specVersion is null && _spdxVersion is null && _context is null && IsCycloneDxProperty(property))
             _unchecked.Add((property, item, value.Clone(), location));
     }
 
@@ -187,7 +187,9 @@ internal sealed partial class JsonSbomReader(Stream stream, SbomReadOptions opti
                     _faults.Add($"{required}: is required by CycloneDX {_specVersion} and missing.");
             }
         }
-        if (_faults.Count > 0)
+        if (_faults.Count > 0 && options.Schema == SbomSchemaCheck.Report)
+            _builder.Diagnostics.AddRange(_faults.Select(f => new SbomDiagnostic("schema", f)));
+        else if (_faults.Count > 0)
             throw new SbomFormatException(SbomRefusal.Invalid,
                 $"The CycloneDX {_specVersion} document breaks its schema: {string.Join("; ", _faults.Take(10))}{(_faults.Count > 10 ? $"; and {_faults.Count - 10} more" : "")}");
         CheckReferences();
@@ -209,7 +211,14 @@ internal sealed partial class JsonSbomReader(Stream stream, SbomReadOptions opti
     private void Unique(string id, string location)
     {
         if (!_bomRefs.Add(id))
+            Duplicate(id, location);
+    }
+
+    private void Duplicate(string id, string location)
+    {
+        if (options.Schema == SbomSchemaCheck.Refuse)
             throw new SbomFormatException(SbomRefusal.Invalid, $"{location}: bom-ref '{id}' is used twice; a bom-ref must be unique within the document.");
+        _builder.Diagnose(location, $"bom-ref '{id}' is used twice; the dependency graph may join the two.");
     }
 
     private void Unique(JsonElement metadata, string location, bool nested)

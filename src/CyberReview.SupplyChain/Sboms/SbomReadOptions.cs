@@ -16,8 +16,8 @@ public sealed record SbomReadOptions
     public long MaxBytes { get; init; } = 1L << 30;
 
     /// <summary>
-    /// Whether CycloneDX documents are checked against the published schema of their version (default true).
-    /// A document that breaks it is refused with <see cref="SbomRefusal.Invalid"/>.
+    /// Whether CycloneDX documents are checked against the published schema of their version, and what a fault
+    /// does (default: refuse the document, see <see cref="SbomSchemaCheck"/>).
     /// </summary>
-    public bool ValidateSchema { get; init; } = true;
+    public SbomSchemaCheck Schema { get; init; } = SbomSchemaCheck.Refuse;
 }

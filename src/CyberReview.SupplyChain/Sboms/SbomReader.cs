@@ -80,6 +80,8 @@ public static class SbomReader
             default:
                 if (IsTagValue(start))
                     return new TagValueSbomReader(input, options).Read();
+                if (IsSpdxYaml(start))
+                    throw new SbomFormatException(SbomRefusal.Unsupported, "The content is an SPDX document in YAML; SPDX is read as JSON (2.2, 2.3, 3.0) or tag-value.");
                 throw new SbomFormatException(SbomRefusal.NotAnSbom, $"The content is neither JSON, XML nor SPDX tag-value; it starts with '{Printable(start)}'.");
         }
     }
@@ -107,6 +109,12 @@ public static class SbomReader
                 || trimmed.StartsWith("SPDXID:", StringComparison.Ordinal) || trimmed.StartsWith("DocumentName:", StringComparison.Ordinal);
         }
         return false;
+    }
+
+    private static bool IsSpdxYaml(ReadOnlySpan<byte> start)
+    {
+        var text = Encoding.UTF8.GetString(start);
+        return text.Contains("spdxVersion:", StringComparison.Ordinal) || (text.StartsWith("---", StringComparison.Ordinal) && text.Contains("SPDXID:", StringComparison.Ordinal));
     }
 
     private static string Printable(ReadOnlySpan<byte> start)

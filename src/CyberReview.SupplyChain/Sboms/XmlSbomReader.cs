@@ -28,7 +28,7 @@ internal sealed class XmlSbomReader(Stream stream, SbomReadOptions options)
             MaxCharactersFromEntities = 1024,
             CloseInput = false,
         };
-        if (options.ValidateSchema)
+        if (options.Schema != SbomSchemaCheck.Skip)
         {
             settings.ValidationType = ValidationType.Schema;
             settings.Schemas = CycloneDxXsd.Schemas;
@@ -107,7 +107,9 @@ internal sealed class XmlSbomReader(Stream stream, SbomReadOptions options)
             {
                 // Reads to the end so that anything after the root element is refused by the reader.
             }
-            if (_faults.Count > 0)
+            if (_faults.Count > 0 && options.Schema == SbomSchemaCheck.Report)
+                _builder.Diagnostics.AddRange(_faults.Select(f => new SbomDiagnostic("schema", f)));
+            else if (_faults.Count > 0)
                 throw new SbomFormatException(SbomRefusal.Invalid, $"The CycloneDX {version} XML document breaks its schema: {string.Join("; ", _faults.Take(10))}");
             CheckReferences();
             return _builder.Build(SbomFormat.CycloneDx, SbomSyntax.Xml, version, subject?.Name, serial, created, subject);
@@ -130,7 +132,7 @@ internal sealed class XmlSbomReader(Stream stream, SbomReadOptions options)
         }
         if (reader.LocalName == "bom" && ns.StartsWith("http://cyclonedx.org/schema/bom", StringComparison.Ordinal))
             throw new SbomFormatException(SbomRefusal.Invalid, $"The root element bom is in the namespace '{ns}', which names no CycloneDX version (1.0 to 1.7 are http://cyclonedx.org/schema/bom/1.x).");
-        if (reader.LocalName == "RDF" || ns.Contains("spdx.org", StringComparison.OrdinalIgnoreCase))
+        if (reader.LocalName is "RDF" or "Document" or "SpdxDocument" || ns.Contains("spdx.org", StringComparison.OrdinalIgnoreCase))
             throw new SbomFormatException(SbomRefusal.Unsupported, "The XML is an SPDX document in RDF/XML or XML; SPDX is read as JSON (2.2, 2.3, 3.0) or tag-value.");
         throw new SbomFormatException(SbomRefusal.NotAnSbom, $"The XML's root element is {{{ns}}}{reader.LocalName}, not a CycloneDX bom.");
     }
@@ -253,7 +255,11 @@ internal sealed class XmlSbomReader(Stream stream, SbomReadOptions options)
     private void Unique(string id, string location)
     {
         if (!_bomRefs.Add(id))
-            throw new SbomFormatException(SbomRefusal.Invalid, $"{location}: bom-ref '{id}' is used twice; a bom-ref must be unique within the document.");
+        {
+            if (options.Schema == SbomSchemaCheck.Refuse)
+                throw new SbomFormatException(SbomRefusal.Invalid, $"{location}: bom-ref '{id}' is used twice; a bom-ref must be unique within the document.");
+            _builder.Diagnose(location, $"bom-ref '{id}' is used twice; the dependency graph may join the two.");
+        }
     }
 
     private void CheckReferences()
