@@ -29,6 +29,9 @@ internal sealed partial class JsonSbomReader(Stream stream, SbomReadOptions opti
     private SbomComponent? _subject;
     private string? _looksLike;
 
+    /// <summary>The reader's window over the input after reading (for tests of the memory bound).</summary>
+    internal int WindowSize => _walker.WindowSize;
+
     public Sbom Read()
     {
         try

@@ -15,6 +15,9 @@ internal sealed class JsonStreamWalker(Stream stream, int maxDepth)
     private bool _final;
     private JsonReaderState _state = new(new JsonReaderOptions { MaxDepth = maxDepth });
 
+    /// <summary>The size of the window over the input, which grows only to hold the largest single value read.</summary>
+    public int WindowSize => _buffer.Length;
+
     /// <summary>The type of the next token without consuming it; None at the end of the input.</summary>
     public JsonTokenType Peek()
     {
