@@ -19,6 +19,9 @@ internal sealed class CycloneDxSchemas
 {
     private static readonly Lazy<BuildOptions> Build = new(Load);
     private static readonly ConcurrentDictionary<string, CycloneDxSchemas?> ByVersion = new(StringComparer.Ordinal);
+    // A valid value (the usual case) is settled by the flag output, which stops at the first failure; only an invalid
+    // one is evaluated again for the list of faults.
+    private static readonly EvaluationOptions Flag = new() { OutputFormat = OutputFormat.Flag, RequireFormatValidation = true };
     private static readonly EvaluationOptions Evaluation = new() { OutputFormat = OutputFormat.List, RequireFormatValidation = true };
 
     private readonly string _id;
@@ -72,9 +75,9 @@ internal sealed class CycloneDxSchemas
         var pointer = item ? $"#/properties/{property}/items" : $"#/properties/{property}";
         var schema = _parts.GetOrAdd(pointer, p => JsonSchema.FromText(
             $$"""{"$schema":"http://json-schema.org/draft-07/schema#","$ref":"{{_id}}{{p}}"}""", Build.Value));
-        var results = schema.Evaluate(value, Evaluation);
-        if (results.IsValid)
+        if (schema.Evaluate(value, Flag).IsValid)
             return;
+        var results = schema.Evaluate(value, Evaluation);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var detail in (results.Details ?? []).Prepend(results))
         {
