@@ -2,7 +2,8 @@ namespace CyberReview.SupplyChain.Sboms;
 
 /// <summary>
 /// A read-only stream that first returns bytes already read for sniffing, then the rest of an inner stream,
-/// and refuses to go past a byte limit (which also bounds what a gzip stream may inflate to).
+/// and refuses to go past a byte limit (which also bounds what a gzip stream may inflate to). Disposing it leaves
+/// the inner stream open: the caller of <see cref="SbomReader.Read(Stream, SbomReadOptions?)"/> owns that one.
 /// </summary>
 internal sealed class BoundedStream(Stream inner, ReadOnlyMemory<byte> prefix, long limit) : Stream
 {
@@ -40,11 +41,4 @@ internal sealed class BoundedStream(Stream inner, ReadOnlyMemory<byte> prefix, l
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-            inner.Dispose();
-        base.Dispose(disposing);
-    }
 }

@@ -135,6 +135,17 @@ public sealed class SbomReaderTests
         Assert.Equal("a", Assert.Single(sbom.Components).Name);
     }
 
+    [Fact]
+    public void The_callers_stream_is_left_open_even_when_gzipped()
+    {
+        var packed = new MemoryStream();
+        using (var gzip = new GZipStream(packed, CompressionMode.Compress, leaveOpen: true))
+            gzip.Write(Encoding.UTF8.GetBytes(Minimal));
+        packed.Position = 0;
+        SbomReader.Read(packed);
+        Assert.True(packed.CanRead);
+    }
+
     /// <summary>A 100 MB document streams: the reader's window stays at its initial 64 KiB, whatever the size.</summary>
     [Fact]
     public void Hundred_megabyte_document_streams_through_a_small_window()
