@@ -14,7 +14,8 @@ internal sealed partial class JsonSbomReader(Stream stream, SbomReadOptions opti
     private readonly List<string> _faults = [];
     private readonly List<(string Property, bool Item, JsonElement Value, string Location)> _unchecked = [];
     private readonly HashSet<string> _bomRefs = new(StringComparer.Ordinal);
-    private readonly List<string> _properties = [];
+    private readonly HashSet<string> _properties = new(StringComparer.Ordinal);
+    private readonly List<string> _firstProperties = [];
     private readonly Spdx3Graph _spdx3 = new(new SbomBuilder(options));
     private CycloneDxSchemas? _schemas;
     private string? _bomFormat;
@@ -44,7 +45,8 @@ internal sealed partial class JsonSbomReader(Stream stream, SbomReadOptions opti
             _walker.Next(out _);
             while (_walker.Next(out var name) == JsonTokenType.PropertyName)
             {
-                _properties.Add(name!);
+                if (_properties.Add(name!) && _firstProperties.Count < 12)
+                    _firstProperties.Add(name!);
                 if (_walker.Peek() == JsonTokenType.StartArray)
                 {
                     _walker.Next(out _);
@@ -87,6 +89,7 @@ internal sealed partial class JsonSbomReader(Stream stream, SbomReadOptions opti
                     _schemas = schemas;
                     foreach (var (p, i, v, l) in _unchecked)
                         _schemas.Check(p, i, v, l, _faults);
+                    StopWhenFaultsAreEnough();
                     _unchecked.Clear();
                 }
                 break;
@@ -150,7 +153,10 @@ internal sealed partial class JsonSbomReader(Stream stream, SbomReadOptions opti
                 break;
         }
         if (_schemas is not null)
+        {
             _schemas.Check(property, item, value, location, _faults);
+            StopWhenFaultsAreEnough();
+        }
         else if (options.Schema != SbomSchemaCheck.Skip && _specVersion is null && _spdxVersion is null && _context is null && IsCycloneDxProperty(property))
             _unchecked.Add((property, item, value.Clone(), location));
     }
@@ -169,7 +175,7 @@ internal sealed partial class JsonSbomReader(Stream stream, SbomReadOptions opti
             return _spdx3.Build(_context);
         throw new SbomFormatException(SbomRefusal.NotAnSbom,
             $"The JSON is not an SBOM: it has neither 'bomFormat' (CycloneDX) nor 'spdxVersion' (SPDX 2) nor an SPDX 3 '@context'. "
-            + (_looksLike ?? $"Its top-level properties are: {string.Join(", ", _properties.Take(12))}."));
+            + (_looksLike ?? $"Its top-level properties are: {string.Join(", ", _firstProperties)}."));
     }
 
     private Sbom CycloneDx()
@@ -193,11 +199,26 @@ internal sealed partial class JsonSbomReader(Stream stream, SbomReadOptions opti
         if (_faults.Count > 0 && options.Schema == SbomSchemaCheck.Report)
             _builder.Diagnostics.AddRange(_faults.Select(f => new SbomDiagnostic("schema", f)));
         else if (_faults.Count > 0)
-            throw new SbomFormatException(SbomRefusal.Invalid,
-                $"The CycloneDX {_specVersion} document breaks its schema: {string.Join("; ", _faults.Take(10))}{(_faults.Count > 10 ? $"; and {_faults.Count - 10} more" : "")}");
+            throw SchemaRefusal();
         CheckReferences();
         return _builder.Build(SbomFormat.CycloneDx, SbomSyntax.Json, _specVersion, _subject?.Name, _serialNumber, _created, _subject);
     }
+
+    /// <summary>
+    /// Refusing, ten faults say enough and reading on would only cost time; reporting, a thousand are kept (a
+    /// hostile document could otherwise make one per component).
+    /// </summary>
+    private void StopWhenFaultsAreEnough()
+    {
+        if (options.Schema == SbomSchemaCheck.Refuse && _faults.Count >= 10)
+            throw SchemaRefusal(stopped: true);
+        if (_faults.Count > 1000)
+            _faults.RemoveRange(1000, _faults.Count - 1000);
+    }
+
+    private SbomFormatException SchemaRefusal(bool stopped = false) =>
+        new(SbomRefusal.Invalid, $"The CycloneDX {_specVersion} document breaks its schema: {string.Join("; ", _faults.Take(10))}"
+            + (stopped ? "; reading stopped there, there may be more" : _faults.Count > 10 ? $"; and {_faults.Count - 10} more" : ""));
 
     /// <summary>Edges whose ends are no component, service or subject are kept, and said.</summary>
     private void CheckReferences()

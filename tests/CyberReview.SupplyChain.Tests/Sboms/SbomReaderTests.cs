@@ -271,6 +271,16 @@ public sealed class SbomReaderTests
     }
 
     [Fact]
+    public void Many_schema_faults_stop_the_reading_after_ten()
+    {
+        var components = string.Join(",", Enumerable.Range(0, 50).Select(i => $$"""{"type":"foo","name":"c{{i}}"}"""));
+        var refusal = Refused($$"""{"bomFormat":"CycloneDX","specVersion":"1.6","components":[{{components}}]}""");
+        Assert.Contains("components[9].type", refusal.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("components[10].type", refusal.Message, StringComparison.Ordinal);
+        Assert.EndsWith("reading stopped there, there may be more", refusal.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Duplicate_bom_ref_is_refused_by_default()
     {
         var text = """{"bomFormat":"CycloneDX","specVersion":"1.6","components":[{"type":"library","bom-ref":"x","name":"a"},{"type":"library","bom-ref":"x","name":"b"}]}""";
