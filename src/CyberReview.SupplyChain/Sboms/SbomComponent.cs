@@ -9,7 +9,7 @@ namespace CyberReview.SupplyChain.Sboms;
 /// Immutable. Lists are never null (empty when the document says nothing). Strings repeated across a document
 /// (ids, licence ids, algorithms, suppliers) are shared, so a large SBOM stays compact in memory.
 /// </remarks>
-public sealed record SbomComponent
+public sealed class SbomComponent
 {
     /// <summary>The element id: the CycloneDX <c>bom-ref</c> or the SPDX <c>SPDXID</c>; null when the document gives none.</summary>
     public string? Id { get; init; }

@@ -92,8 +92,15 @@ internal sealed class Spdx3Graph(SbomBuilder builder)
         }
         foreach (var (component, supplierRef) in _packages)
         {
-            builder.Add(component with
+            builder.Add(new SbomComponent
             {
+                Id = component.Id,
+                Name = component.Name,
+                Version = component.Version,
+                Purl = component.Purl,
+                Cpes = component.Cpes,
+                Hashes = component.Hashes,
+                Type = component.Type,
                 Supplier = supplierRef is null ? null : builder.Strings.Share(_names.GetValueOrDefault(supplierRef, supplierRef)),
                 Licences = component.Id is not null && licences.TryGetValue(component.Id, out var list) ? [.. list] : [],
             });
