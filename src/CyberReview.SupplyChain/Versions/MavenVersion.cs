@@ -1,0 +1,25 @@
+namespace CyberReview.SupplyChain.Versions;
+
+/// <summary>A version read by <see cref="MavenOrdering"/>: its tokens after trimming.</summary>
+internal sealed class MavenVersion(string text, MavenToken[] tokens) : PackageVersion(text)
+{
+    public override VersionOrdering Ordering => MavenOrdering.Instance;
+
+    private protected override int CompareSameOrdering(PackageVersion other)
+    {
+        var that = (MavenVersion)other;
+        var right = that.Tokens;
+        int count = Math.Max(Tokens.Length, right.Length);
+        for (int i = 0; i < count; i++)
+        {
+            var l = i < Tokens.Length ? Tokens[i] : MavenToken.PaddingFor(right[i]);
+            var r = i < right.Length ? right[i] : MavenToken.PaddingFor(Tokens[i]);
+            if (l.SameAs(r))
+                continue;
+            return l.LessThan(r) ? -1 : 1;
+        }
+        return 0;
+    }
+
+    private MavenToken[] Tokens { get; } = tokens;
+}
