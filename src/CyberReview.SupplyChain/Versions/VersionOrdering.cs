@@ -49,6 +49,12 @@ public abstract class VersionOrdering : IComparer<PackageVersion>
     /// <summary>Hackage (Haskell PVP): any number of numeric components.</summary>
     public static VersionOrdering Hackage => HackageOrdering.Instance;
 
+    /// <summary>The vers "lexicographic" scheme: UTF-8 byte order, no normalisation.</summary>
+    public static VersionOrdering Lexicographic => LexicographicOrdering.Instance;
+
+    /// <summary>The vers "datetime" scheme: RFC 3339 timestamps ordered by instant.</summary>
+    public static VersionOrdering DateTime => DateTimeOrdering.Instance;
+
     /// <summary>The ordering of <paramref name="ecosystem"/>.</summary>
     public static VersionOrdering For(Ecosystem ecosystem)
     {
