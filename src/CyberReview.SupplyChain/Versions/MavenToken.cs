@@ -3,6 +3,9 @@ namespace CyberReview.SupplyChain.Versions;
 /// <summary>One token of a Maven version: its separator, and either a number or a normalised (lower-case) qualifier.</summary>
 internal readonly record struct MavenToken(MavenSeparator Separator, bool IsNumber, Numeral Number, string Qualifier, bool IsPadding)
 {
+    /// <summary>The qualifier's place among the known ones (<see cref="Keywords"/>), computed once; unknown ones share the last place.</summary>
+    private readonly int _rank = KeywordIndex(Qualifier);
+
     private static readonly string[] Keywords = ["alpha", "beta", "milestone", "rc", "snapshot", "", "sp"];
 
     public bool IsTrimmable => IsNumber ? Number.IsZero : Qualifier.Length == 0;
@@ -52,8 +55,8 @@ internal readonly record struct MavenToken(MavenSeparator Separator, bool IsNumb
                 return false;
             if (other.IsNumber && !other.IsPadding)
                 return true;
-            int left = KeywordIndex(Qualifier);
-            int right = KeywordIndex(other.Qualifier);
+            int left = _rank;
+            int right = other._rank;
             if (left == Keywords.Length && right == Keywords.Length)
                 return string.CompareOrdinal(Qualifier, other.Qualifier) < 0;
             return left < right;

@@ -12,11 +12,19 @@ internal sealed class MavenVersion(string text, MavenToken[] tokens) : PackageVe
         int count = Math.Max(Tokens.Length, right.Length);
         for (int i = 0; i < count; i++)
         {
-            var l = i < Tokens.Length ? Tokens[i] : MavenToken.PaddingFor(right[i]);
-            var r = i < right.Length ? right[i] : MavenToken.PaddingFor(Tokens[i]);
-            if (l.SameAs(r))
+            if (i < Tokens.Length && i < right.Length)
+            {
+                ref readonly var l = ref Tokens[i];
+                ref readonly var r = ref right[i];
+                if (l.SameAs(r))
+                    continue;
+                return l.LessThan(r) ? -1 : 1;
+            }
+            var left = i < Tokens.Length ? Tokens[i] : MavenToken.PaddingFor(right[i]);
+            var padded = i < right.Length ? right[i] : MavenToken.PaddingFor(Tokens[i]);
+            if (left.SameAs(padded))
                 continue;
-            return l.LessThan(r) ? -1 : 1;
+            return left.LessThan(padded) ? -1 : 1;
         }
         return 0;
     }
