@@ -102,9 +102,3 @@ internal sealed class ApkOrdering : VersionOrdering
 
     private static bool IsHex(char c) => c is (>= '0' and <= '9') or (>= 'a' and <= 'f');
 }
-
-/// <summary>One number of an apk version, with its position (fraction rules apply after the first).</summary>
-internal readonly record struct ApkNumber(int Index, int Start, int Length, Numeral Value);
-
-/// <summary>One "_suffix[number]" of an apk version.</summary>
-internal readonly record struct ApkSuffix(int Rank, Numeral Number);

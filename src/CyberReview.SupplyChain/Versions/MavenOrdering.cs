@@ -71,11 +71,3 @@ internal sealed class MavenOrdering : VersionOrdering
             tokens.Add(MavenToken.Read([], prefix, followedByDigits: false));
     }
 }
-
-/// <summary>The separator before a Maven token; the first token has none.</summary>
-internal enum MavenSeparator
-{
-    None,
-    Dot,
-    Hyphen,
-}

@@ -131,12 +131,3 @@ internal sealed partial class Pep440Ordering : VersionOrdering
         }
     }
 }
-
-/// <summary>The pre-release phase of a PEP 440 version, in order.</summary>
-internal enum PreKind
-{
-    None,
-    Alpha,
-    Beta,
-    ReleaseCandidate,
-}
