@@ -97,17 +97,24 @@ public sealed class Ecosystem
     /// <summary>Azure Linux (RPM).</summary>
     public static Ecosystem AzureLinux { get; } = new("Azure Linux", null, VersionOrdering.Rpm);
 
+    /// <summary>MinimOS (apk).</summary>
+    public static Ecosystem MinimOS { get; } = new("MinimOS", null, VersionOrdering.Apk);
+
+    /// <summary>Photon OS (RPM).</summary>
+    public static Ecosystem PhotonOS { get; } = new("Photon OS", null, VersionOrdering.Rpm);
+
+    /// <summary>Every ecosystem whose ordering is implemented.</summary>
+    public static IReadOnlyList<Ecosystem> All { get; } =
+    [
+        Npm, PyPI, Maven, NuGet, Go, CratesIo, RubyGems, Packagist, Pub, Hex, Cran, Hackage, SwiftUrl, Bitnami,
+        Debian, Ubuntu, Alpine, Wolfi, Chainguard, MinimOS, RedHat, RockyLinux, AlmaLinux, Suse, OpenSuse, Mageia, OpenEuler,
+        AzureLinux, PhotonOS,
+    ];
+
     private static readonly FrozenDictionary<string, Ecosystem> ByOsvName = All.ToFrozenDictionary(e => e.OsvName, StringComparer.Ordinal);
 
     private static readonly FrozenDictionary<string, Ecosystem> ByPurlType = All.Where(e => e.PurlType is not null)
         .ToFrozenDictionary(e => e.PurlType!, StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Every ecosystem whose ordering is implemented.</summary>
-    public static IReadOnlyList<Ecosystem> All =>
-    [
-        Npm, PyPI, Maven, NuGet, Go, CratesIo, RubyGems, Packagist, Pub, Hex, Cran, Hackage, SwiftUrl, Bitnami,
-        Debian, Ubuntu, Alpine, Wolfi, Chainguard, RedHat, RockyLinux, AlmaLinux, Suse, OpenSuse, Mageia, OpenEuler, AzureLinux,
-    ];
 
     /// <summary>The OSV ecosystem name, e.g. "PyPI", "crates.io", "Red Hat".</summary>
     public string OsvName { get; }
