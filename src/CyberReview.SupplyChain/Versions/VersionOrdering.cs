@@ -10,6 +10,12 @@ public abstract class VersionOrdering : IComparer<PackageVersion>
 {
     private protected VersionOrdering(string name) => Name = name;
 
+    /// <summary>
+    /// The longest version string read: no ecosystem publishes longer ones (node-semver stops at 256), and the limit
+    /// keeps a hostile SBOM or advisory from making parsing costly.
+    /// </summary>
+    public const int MaxLength = 1024;
+
     /// <summary>A short name of the rules, e.g. "SemVer", "PEP 440", "dpkg".</summary>
     public string Name { get; }
 
@@ -69,6 +75,11 @@ public abstract class VersionOrdering : IComparer<PackageVersion>
         if (string.IsNullOrEmpty(text))
         {
             reason = "The version is empty.";
+            return false;
+        }
+        if (text.Length > MaxLength)
+        {
+            reason = $"The version is longer than {MaxLength} characters.";
             return false;
         }
         reason = Read(text, out version);

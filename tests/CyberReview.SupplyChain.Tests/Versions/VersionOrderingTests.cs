@@ -50,6 +50,20 @@ public sealed class VersionOrderingTests
         }
     }
 
+    [Fact]
+    public void Versions_longer_than_the_limit_are_refused_by_every_ordering()
+    {
+        var hostile = string.Concat(Enumerable.Repeat("1.", VersionOrdering.MaxLength)) + "x";
+        foreach (var ecosystem in Ecosystem.All)
+        {
+            Assert.False(ecosystem.Ordering.TryParse(hostile, out _, out var reason));
+            Assert.Contains("longer than 1024", reason, StringComparison.Ordinal);
+        }
+        var longest = string.Join('.', Enumerable.Repeat("1", 500));
+        Assert.True(VersionOrdering.Pep440.TryParse(longest, out _, out var refusal), refusal);
+        Assert.True(VersionOrdering.Dpkg.TryParse(longest, out _, out refusal), refusal);
+    }
+
     public static TheoryData<string, string> OsvNames => new()
     {
         { "npm", "npm" }, { "PyPI", "PyPI" }, { "crates.io", "crates.io" }, { "Go", "Go" }, { "Maven", "Maven" },
