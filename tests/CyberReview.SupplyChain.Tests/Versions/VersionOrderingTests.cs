@@ -4,6 +4,58 @@ namespace CyberReview.SupplyChain.Tests.Versions;
 
 public sealed class VersionOrderingTests
 {
+    public static TheoryData<string, string, string, int> Orders => new()
+    {
+        // OSV ecosystem, left, right, expected sign
+        // Go: a "v" prefix is allowed, "+incompatible" does not order, pseudo-versions are prereleases of the next patch.
+        { "Go", "v1.2.3", "1.2.3", 0 },
+        { "Go", "v2.0.0+incompatible", "v2.0.0", 0 },
+        { "Go", "v0.0.0-20230101000000-abcdefabcdef", "v0.1.0", -1 },
+        { "Go", "v1.2.4-0.20230101000000-abcdefabcdef", "v1.2.3", 1 },
+        { "Go", "v1.2.4-0.20230101000000-abcdefabcdef", "v1.2.4", -1 },
+        { "Go", "v1.2.4-0.20230101000000-abcdefabcdef", "v1.2.4-0.20230202000000-abcdefabcdef", -1 },
+        // PEP 440 normalisation.
+        { "PyPI", "1.0a1", "1.0.alpha.1", 0 },
+        { "PyPI", "1.0-A-1", "1.0a1", 0 },
+        { "PyPI", "1.0c1", "1.0rc1", 0 },
+        { "PyPI", "1.0-1", "1.0.post1", 0 },
+        { "PyPI", "1.0.post", "1.0.post0", 0 },
+        { "PyPI", "1.0-r1", "1.0.post1", 0 },
+        { "PyPI", "1.0.dev", "1.0.dev0", 0 },
+        { "PyPI", "v1.0", "1.0.0", 0 },
+        { "PyPI", "0!1.0", "1.0", 0 },
+        { "PyPI", "1.0+ubuntu-1", "1.0+ubuntu.1", 0 },
+        { "PyPI", "1.0+abc", "1.0+5", -1 },
+        { "PyPI", "1.0.post1.dev1", "1.0.post1", -1 },
+        { "PyPI", "1.0rc1.post1", "1.0rc2.dev1", -1 },
+        // NuGet: four numbers, labels ignoring case, build ignored.
+        { "NuGet", "1.0.0.0", "1.0", 0 },
+        { "NuGet", "1.0.0-RC.1", "1.0.0-rc.1+build", 0 },
+        { "NuGet", "1.0.0.1-beta", "1.0.0.1", -1 },
+        // RPM and dpkg: a missing epoch is 0; "~" sorts first, "^" after the end.
+        { "Red Hat", "0:1.0-1", "1.0-1", 0 },
+        { "Red Hat", "1.0~rc1-1", "1.0-1", -1 },
+        { "Red Hat", "1.0^20240101-1", "1.0-1", 1 },
+        { "Debian", "0:1.0-1", "1.0-1", 0 },
+        { "Debian", "1.0~rc1-1", "1.0-1", -1 },
+        { "Debian", "1.0+dfsg-1", "1.0-1", 1 },
+        // Alpine suffixes.
+        { "Alpine", "1.0_rc1-r0", "1.0-r0", -1 },
+        { "Alpine", "1.0_p1-r0", "1.0-r5", 1 },
+        // RubyGems: a letter segment makes a prerelease.
+        { "RubyGems", "1.0.0.rc1", "1.0.0", -1 },
+        { "RubyGems", "1.0.0-rc1", "1.0.0.pre.rc1", 0 },
+    };
+
+    [Theory]
+    [MemberData(nameof(Orders))]
+    public void Each_ecosystem_orders_by_its_own_rules(string ecosystem, string left, string right, int sign)
+    {
+        var ordering = Ecosystem.FromOsvName(ecosystem).Ordering;
+        Assert.Equal(sign, ordering.Compare(ordering.Parse(left), ordering.Parse(right)));
+        Assert.Equal(-sign, ordering.Compare(ordering.Parse(right), ordering.Parse(left)));
+    }
+
     public static TheoryData<string, string, string> Refusals => new()
     {
         // OSV ecosystem, text, words of the reason
