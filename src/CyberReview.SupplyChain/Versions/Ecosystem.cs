@@ -151,6 +151,36 @@ public sealed class Ecosystem
         return !string.IsNullOrEmpty(type) && ByPurlType.TryGetValue(type, out ecosystem);
     }
 
+    /// <summary>
+    /// The ecosystem of a package URL: its type, and for the distribution types ("deb", "apk", "rpm") its namespace,
+    /// which names the distribution ("pkg:deb/ubuntu/…" is Ubuntu, "pkg:apk/wolfi/…" Wolfi, "pkg:rpm/suse/…" SUSE).
+    /// An unknown distribution keeps the type's ecosystem, whose ordering its packages share.
+    /// </summary>
+    public static bool TryFromPurl(Purls.PackageUrl purl, [NotNullWhen(true)] out Ecosystem? ecosystem)
+    {
+        ArgumentNullException.ThrowIfNull(purl);
+        if (!TryFromPurlType(purl.Type, out ecosystem))
+            return false;
+        var distribution = purl.Namespace?.ToLowerInvariant();
+        ecosystem = (purl.Type.ToLowerInvariant(), distribution) switch
+        {
+            ("deb", "ubuntu") => Ubuntu,
+            ("apk", "wolfi") => Wolfi,
+            ("apk", "chainguard") => Chainguard,
+            ("apk", "minimos") => MinimOS,
+            ("rpm", "rocky" or "rocky-linux") => RockyLinux,
+            ("rpm", "almalinux") => AlmaLinux,
+            ("rpm", "suse" or "sles") => Suse,
+            ("rpm", "opensuse") => OpenSuse,
+            ("rpm", "mageia") => Mageia,
+            ("rpm", "openeuler") => OpenEuler,
+            ("rpm", "azurelinux" or "mariner") => AzureLinux,
+            ("rpm", "photon") => PhotonOS,
+            _ => ecosystem,
+        };
+        return true;
+    }
+
     /// <summary>The ecosystem of a purl type (see <see cref="TryFromPurlType"/>).</summary>
     /// <exception cref="ArgumentException">No supported ecosystem has this purl type.</exception>
     public static Ecosystem FromPurlType(string type) =>

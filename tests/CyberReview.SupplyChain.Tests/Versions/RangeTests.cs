@@ -73,6 +73,8 @@ public sealed class RangeTests
         Assert.False(NpmRange.TryParse("1.x.5", loose: false, includePrerelease: false, out _, out var error));
         Assert.Contains("X", error, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => NpmRange.Parse("*").Contains(VersionOrdering.Pep440.Parse("1.0")));
+        Assert.False(NpmRange.TryParse("==1.2.3", loose: false, includePrerelease: false, out _, out _));
+        Assert.Equal("1.2.3", NpmRange.Parse("==1.2.3", loose: true).ToString());
     }
 
     [Theory]

@@ -155,6 +155,21 @@ public sealed class VersionOrderingTests
     public void Purl_types_find_their_ecosystem(string type, string ecosystem) =>
         Assert.Equal(ecosystem, Ecosystem.FromPurlType(type).OsvName);
 
+    [Theory]
+    [InlineData("pkg:deb/debian/openssl@3.0.11-1~deb12u2", "Debian")]
+    [InlineData("pkg:deb/ubuntu/openssl@3.0.2-0ubuntu1.15", "Ubuntu")]
+    [InlineData("pkg:apk/alpine/musl@1.2.4-r2", "Alpine")]
+    [InlineData("pkg:apk/wolfi/glibc@2.39-r1", "Wolfi")]
+    [InlineData("pkg:rpm/redhat/openssl@3.0.7-24.el9", "Red Hat")]
+    [InlineData("pkg:rpm/opensuse/curl@8.6.0-1.1", "openSUSE")]
+    [InlineData("pkg:rpm/fedora/curl@8.6.0-1.fc40", "Red Hat")]
+    [InlineData("pkg:npm/%40babel/core@7.24.0", "npm")]
+    public void Package_urls_find_their_ecosystem_by_type_and_distribution(string purl, string ecosystem)
+    {
+        Assert.True(Ecosystem.TryFromPurl(CyberReview.SupplyChain.Purls.PackageUrl.Parse(purl), out var found));
+        Assert.Equal(ecosystem, found.OsvName);
+    }
+
     [Fact]
     public void A_purl_type_without_an_ordering_finds_nothing()
     {

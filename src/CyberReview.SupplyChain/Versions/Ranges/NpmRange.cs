@@ -223,7 +223,16 @@ public sealed partial class NpmRange
         }
 
         if (patch is not null)
+        {
+            // Strictly, a plain version may only be preceded by its operator and one "v" (node-semver's COMPARATOR).
+            var written = token[op.Length..];
+            if (!loose && written.Length - written.TrimStart("v= ").Length > (written.StartsWith('v') ? 1 : 0))
+            {
+                error = $"Invalid comparator: '{token}'.";
+                return false;
+            }
             return Primitive(output, op, Full(parts), loose, out error);
+        }
 
         // X-ranges.
         if (op == "=")

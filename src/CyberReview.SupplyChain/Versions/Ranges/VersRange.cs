@@ -13,12 +13,13 @@ public sealed class VersRange
     private static readonly System.Buffers.SearchValues<char> Whitespace = System.Buffers.SearchValues.Create(" \t\r\n\f\v");
 
     private readonly PackageVersion?[] _versions;
+    private readonly VersConstraint[] _constraints;
 
     private VersRange(string scheme, VersConstraint[] constraints, VersionOrdering? ordering, PackageVersion?[] versions, string? unorderable)
     {
         Unorderable = unorderable;
         Scheme = scheme;
-        Constraints = constraints;
+        _constraints = constraints;
         Ordering = ordering;
         _versions = versions;
     }
@@ -27,7 +28,7 @@ public sealed class VersRange
     public string Scheme { get; }
 
     /// <summary>The constraints in canonical order.</summary>
-    public IReadOnlyList<VersConstraint> Constraints { get; }
+    public IReadOnlyList<VersConstraint> Constraints => _constraints;
 
     /// <summary>The ordering of <see cref="Scheme"/>, or null when this library does not implement it (the range then parses but cannot test containment).</summary>
     public VersionOrdering? Ordering { get; }
@@ -67,7 +68,7 @@ public sealed class VersRange
             throw new InvalidOperationException(Unorderable);
         if (!ReferenceEquals(version.Ordering, ordering))
             throw new ArgumentException($"'{version.Text}' was read by {version.Ordering.Name}, not {ordering.Name}.", nameof(version));
-        var constraints = (VersConstraint[])Constraints;
+        var constraints = _constraints;
         if (constraints.Length == 1 && constraints[0].Comparator == VersComparator.Any)
             return true;
 
