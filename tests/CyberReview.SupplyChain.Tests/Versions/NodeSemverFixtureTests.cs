@@ -20,14 +20,11 @@ public sealed class NodeSemverFixtureTests
         ["truncations"] = "semver truncation is not part of ordering or matching.",
         ["comparator-intersection"] = "Range intersection (semver.intersects) is not part of matching a version against a range.",
         ["range-intersection"] = "Range intersection (semver.intersects) is not part of matching a version against a range.",
-        ["version-gt-range"] = "semver.gtr/outside (is a version above a whole range) is not part of matching.",
-        ["version-lt-range"] = "semver.ltr/outside (is a version below a whole range) is not part of matching.",
-        ["version-not-gt-range"] = "semver.gtr/outside (is a version above a whole range) is not part of matching.",
-        ["version-not-lt-range"] = "semver.ltr/outside (is a version below a whole range) is not part of matching.",
     };
 
     public static TheoryData<string> Applied => new(
-        "range-include", "range-exclude", "range-parse", "comparisons", "equality", "invalid-versions", "valid-versions");
+        "range-include", "range-exclude", "range-parse", "comparisons", "equality", "invalid-versions", "valid-versions",
+        "version-gt-range", "version-lt-range", "version-not-gt-range", "version-not-lt-range");
 
     [Theory]
     [MemberData(nameof(Applied))]
@@ -72,6 +69,20 @@ public sealed class NodeSemverFixtureTests
                 // A version that is not a string (false, in one case) is in no range.
                 bool contains = cells[1].ValueKind == JsonValueKind.String && range.Contains(cells[1].GetString());
                 return contains == wanted ? null : $"contains is {contains} (range {range})";
+            }
+            case "version-gt-range":
+            case "version-lt-range":
+            case "version-not-gt-range":
+            case "version-not-lt-range":
+            {
+                var (loose, includePrerelease) = Options(cells.Length > 2 ? cells[2] : default);
+                if (!NpmRange.TryParse(cells[0].GetString(), loose, includePrerelease, out var range, out var error))
+                    return error;
+                if (!NpmVersion.TryParse(cells[1].GetString(), loose, out var version, out var reason))
+                    return reason;
+                bool outside = table.Contains("gt", StringComparison.Ordinal) ? range.IsAbove(version.Version) : range.IsBelow(version.Version);
+                bool wanted = !table.Contains("-not-", StringComparison.Ordinal);
+                return outside == wanted ? null : $"outside is {outside} (range {range})";
             }
             case "range-parse":
             {

@@ -102,6 +102,50 @@ public sealed partial class NpmRange
         return false;
     }
 
+    /// <summary>Whether the version is above every version the range allows (node-semver's <c>gtr</c>): a fix beyond it.</summary>
+    /// <exception cref="ArgumentException">The version was read by another ordering.</exception>
+    public bool IsAbove(PackageVersion version) => Outside(version, above: true);
+
+    /// <summary>Whether the version is below every version the range allows (node-semver's <c>ltr</c>).</summary>
+    /// <exception cref="ArgumentException">The version was read by another ordering.</exception>
+    public bool IsBelow(PackageVersion version) => Outside(version, above: false);
+
+    /// <summary>node-semver's <c>outside</c>, written for "above"; "below" mirrors every comparison.</summary>
+    private bool Outside(PackageVersion version, bool above)
+    {
+        if (Contains(version))
+            return false;
+        int sign = above ? 1 : -1;
+        string comp = above ? ">" : "<";
+        string ecomp = above ? ">=" : "<=";
+        var zero = NpmComparator.Create(">=", NpmVersion.From(0, 0, 0, []));
+        foreach (var set in _alternatives)
+        {
+            NpmComparator? high = null;
+            NpmComparator? low = null;
+            foreach (var original in set)
+            {
+                var comparator = original.Version is null ? zero : original;
+                high ??= comparator;
+                low ??= comparator;
+                if (sign * comparator.Version!.Version.CompareTo(high.Version!.Version) > 0)
+                    high = comparator;
+                else if (sign * comparator.Version.Version.CompareTo(low.Version!.Version) < 0)
+                    low = comparator;
+            }
+            if (high is null || low is null)
+                continue;
+            if (high.Operator == comp || high.Operator == ecomp)
+                return false;
+            int versionToLow = sign * version.CompareTo(low.Version!.Version);
+            if ((low.Operator.Length == 0 || low.Operator == comp) && versionToLow <= 0)
+                return false;
+            if (low.Operator == ecomp && versionToLow < 0)
+                return false;
+        }
+        return true;
+    }
+
     /// <summary>The desugared form, as node-semver's <c>range</c> property ("*" for any version).</summary>
     public override string ToString()
     {
