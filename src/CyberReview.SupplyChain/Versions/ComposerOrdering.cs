@@ -3,8 +3,9 @@ namespace CyberReview.SupplyChain.Versions;
 /// <summary>
 /// PHP's version_compare as Composer and Packagist use it: a leading "v" is dropped, "-", "_" and "+" become ".",
 /// a "." is put between digits and other characters, and the parts compare in turn: numbers numerically, special
-/// words by rank (dev &lt; alpha = a &lt; beta = b &lt; RC = rc &lt; # (a number) &lt; pl = p), and a longer version by
-/// what its extra part is worth against "#".
+/// words by the rank of the special form they start with (dev &lt; alpha = a &lt; beta = b &lt; RC = rc &lt; # (a number)
+/// &lt; pl = p; any other word below dev, as PHP ranks it), and a longer version by what its extra part is worth
+/// against "#".
 /// </summary>
 internal sealed class ComposerOrdering : VersionOrdering
 {
@@ -59,6 +60,6 @@ internal sealed class ComposerOrdering : VersionOrdering
             if (word.StartsWith(specials[i], StringComparison.Ordinal))
                 return i;
         }
-        return 0;
+        return -1;
     }
 }

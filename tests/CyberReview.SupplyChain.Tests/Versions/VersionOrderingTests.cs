@@ -42,6 +42,11 @@ public sealed class VersionOrderingTests
         // Alpine suffixes.
         { "Alpine", "1.0_rc1-r0", "1.0-r0", -1 },
         { "Alpine", "1.0_p1-r0", "1.0-r5", 1 },
+        // Composer (PHP version_compare): special forms by rank, unknown words below "dev".
+        { "Packagist", "1.0-dev", "1.0-alpha1", -1 },
+        { "Packagist", "1.0-foo", "1.0-dev", -1 },
+        { "Packagist", "1.0-patch1", "1.0", 1 },
+        { "Packagist", "v1.0.0", "1.0.0", 0 },
         // RubyGems: a letter segment makes a prerelease.
         { "RubyGems", "1.0.0.rc1", "1.0.0", -1 },
         { "RubyGems", "1.0.0-rc1", "1.0.0.pre.rc1", 0 },
