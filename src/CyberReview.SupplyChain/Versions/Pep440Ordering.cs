@@ -29,6 +29,8 @@ internal sealed partial class Pep440Ordering : VersionOrdering
 
     private protected override string? Read(string text, out PackageVersion? version)
     {
+        if (TryReadRelease(text, out version))
+            return null;
         var match = Pep440Pattern().Match(text);
         if (!match.Success)
         {
@@ -87,6 +89,23 @@ internal sealed partial class Pep440Ordering : VersionOrdering
         version = new Pep440Version(text, lowered, epoch, [.. release], pre, preNumber, hasPost, post, hasDev, dev, local);
         return null;
     }
+
+    /// <summary>The common case, a bare release such as "2.31.0", read without the regular expression.</summary>
+    private static bool TryReadRelease(string text, out PackageVersion? version)
+    {
+        version = null;
+        if (!Numeral.IsDigit(text[0]) || !Numeral.IsDigit(text[^1]) || text.AsSpan().ContainsAnyExcept(ReleaseCharacters) || text.Contains("..", StringComparison.Ordinal))
+            return false;
+        var release = new List<Numeral>(4);
+        foreach (var range in text.AsSpan().Split('.'))
+            release.Add(Numeral.Parse(text.AsSpan(range)));
+        while (release.Count > 1 && release[^1].IsZero)
+            release.RemoveAt(release.Count - 1);
+        version = new Pep440Version(text, text, Numeral.Zero, [.. release], PreKind.None, Numeral.Zero, false, Numeral.Zero, false, Numeral.Zero, null);
+        return true;
+    }
+
+    private static readonly System.Buffers.SearchValues<char> ReleaseCharacters = System.Buffers.SearchValues.Create("0123456789.");
 
     private static Numeral Number(Group group) => group.Success ? Numeral.Parse(group.ValueSpan) : Numeral.Zero;
 
