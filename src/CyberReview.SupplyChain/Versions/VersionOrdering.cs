@@ -19,7 +19,12 @@ public abstract class VersionOrdering : IComparer<PackageVersion>
     /// <summary>A short name of the rules, e.g. "SemVer", "PEP 440", "dpkg".</summary>
     public string Name { get; }
 
-    /// <summary>SemVer 2.0 as node-semver, crates.io, Go modules and Hex order it (a leading "v" is accepted).</summary>
+    /// <summary>
+    /// SemVer 2.0 precedence, as npm, crates.io, Go modules and Hex order versions. Reading is as lenient as
+    /// osv-scanner's, because advisories and SBOMs hold such strings: a leading "v", missing minor or patch numbers
+    /// (as 0), a prerelease without its hyphen ("1.0.0beta"), numbers of any size, and numbers past the third (which
+    /// do not order). For node-semver's own strict or loose reading, use <see cref="Ranges.NpmVersion"/>.
+    /// </summary>
     public static VersionOrdering SemVer => SemVerOrdering.Instance;
 
     /// <summary>PyPI versions by PEP 440 (epochs, pre, post, dev and local segments); pre-PEP 440 strings sort before all others.</summary>
