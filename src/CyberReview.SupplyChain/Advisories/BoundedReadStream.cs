@@ -26,8 +26,8 @@ internal sealed class BoundedReadStream(Stream inner, long limit, Func<Exception
     public override int Read(Span<byte> buffer)
     {
         // Ask for one byte past the limit so that an exact fit is told apart from an overflow.
-        var allowed = (int)Math.Min(buffer.Length, limit - _read + 1);
-        var count = inner.Read(buffer[..Math.Max(allowed, 0)]);
+        var allowed = (int)Math.Min(buffer.Length, Math.Min(limit - _read, int.MaxValue - 1) + 1);
+        var count = inner.Read(buffer[..allowed]);
         _read += count;
         if (_read > limit)
             throw exceeded();
