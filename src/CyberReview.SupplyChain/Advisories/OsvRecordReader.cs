@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CyberReview.SupplyChain.Cvss;
 
 namespace CyberReview.SupplyChain.Advisories;
 
@@ -205,8 +206,18 @@ internal sealed class OsvRecordReader
             }
             if (!SeverityTypes.Contains(type))
                 Problem($"'{itemPath}.type' must be CVSS_V2, CVSS_V3, CVSS_V4 or Ubuntu, not \"{type}\"");
+            else if (type is "CVSS_V3" or "CVSS_V4")
+                CheckVector(type, score, $"{itemPath}.score");
             return new AdvisorySeverity(type, score);
         }).OfType<AdvisorySeverity>().ToArray();
+
+    private void CheckVector(string type, string score, string path)
+    {
+        if (!CvssVector.TryParse(score, out var vector, out var error))
+            Problem($"'{path}' is not a valid {type} vector: {error}");
+        else if ((vector.Version == CvssVersion.Cvss40) != (type == "CVSS_V4"))
+            Problem($"'{path}' is a CVSS {(vector.Version == CvssVersion.Cvss40 ? "v4" : "v3")} vector under type {type}");
+    }
 
     private AdvisoryReference? Reference(JsonElement item, string path)
     {

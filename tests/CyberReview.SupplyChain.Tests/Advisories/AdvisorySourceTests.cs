@@ -154,6 +154,8 @@ public sealed class AdvisorySourceTests : IDisposable
     [InlineData("""{"id":"T","modified":"2024-01-01T00:00:00Z","aliases":"CVE-1"}""", "'aliases' must be an array of strings")]
     [InlineData("""{"id":"T","modified":"2024-01-01T00:00:00Z","severity":[{"type":"CVSS_V5","score":"x"}]}""", "'severity[0].type' must be CVSS_V2, CVSS_V3, CVSS_V4 or Ubuntu")]
     [InlineData("""{"modified":"2024-01-01T00:00:00Z"}""", "'id' is required")]
+    [InlineData("""{"id":"T","modified":"2024-01-01T00:00:00Z","severity":[{"type":"CVSS_V3","score":"CVSS:3.1/AV:N/AC:L"}]}""", "'severity[0].score' is not a valid CVSS_V3 vector: the base metrics PR, UI, S, C, I, A are missing")]
+    [InlineData("""{"id":"T","modified":"2024-01-01T00:00:00Z","severity":[{"type":"CVSS_V3","score":"CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N"}]}""", "is a CVSS v4 vector under type CVSS_V3")]
     public void Schema_violations_are_refused_naming_the_field(string json, string message)
     {
         var result = ReadText(json);
