@@ -6,8 +6,7 @@ namespace CyberReview.SupplyChain.Advisories;
 /// </summary>
 public static class OsvEcosystems
 {
-    /// <summary>The names, case as in the schema.</summary>
-    public static readonly IReadOnlySet<string> Names = new HashSet<string>(StringComparer.Ordinal)
+    private static readonly HashSet<string> NameSet = new(StringComparer.Ordinal)
     {
         "AlmaLinux", "Alpaquita", "Alpine", "Android", "Azure Linux", "BellSoft Hardened Containers", "Bioconductor",
         "Bitnami", "Chainguard", "CleanStart", "ConanCenter", "CRAN", "crates.io", "Debian", "Docker Hardened Images",
@@ -16,6 +15,12 @@ public static class OsvEcosystems
         "PyPI", "Red Hat", "Rocky Linux", "Root", "RubyGems", "SUSE", "SwiftURL", "TuxCare", "Ubuntu", "VSCode", "Wolfi",
         "GIT",
     };
+
+    /// <summary>The names, case as in the schema.</summary>
+    public static IReadOnlySet<string> Names => NameSet;
+
+    /// <summary>The schema's own string for an ecosystem written exactly so, shared by every record that names it.</summary>
+    internal static bool TryGetShared(string ecosystem, out string shared) => NameSet.TryGetValue(ecosystem, out shared!);
 
     /// <summary>Whether <paramref name="ecosystem"/> (with or without a suffix) is one the schema accepts.</summary>
     /// <param name="ecosystem">The ecosystem as written in a record.</param>

@@ -99,6 +99,8 @@ internal sealed class OsvRecordReader
                     Problem($"'{path}.package.ecosystem' is required");
                 else if (!OsvEcosystems.IsKnown(ecosystem))
                     Problem($"'{path}.package.ecosystem' is not an ecosystem of the OSV schema: \"{ecosystem}\"");
+                else if (OsvEcosystems.TryGetShared(ecosystem, out var shared))
+                    ecosystem = shared; // one string for every "PyPI" of a corpus, not one per record
                 if (name is null)
                     Problem($"'{path}.package.name' is required");
             }

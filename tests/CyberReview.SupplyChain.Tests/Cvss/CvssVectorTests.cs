@@ -80,4 +80,14 @@ public sealed class CvssVectorTests
         Assert.False(CvssVector.TryParse(vector, out _));
     }
 
+
+    [Theory]
+    [InlineData("CVSS_V3", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", 9.8)]
+    [InlineData("CVSS_V4", "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", 9.3)]
+    [InlineData("CVSS_V2", "AV:N/AC:L/Au:N/C:P/I:P/A:P", null)]
+    [InlineData("Ubuntu", "high", null)]
+    public void An_osv_severity_gives_its_cvss_vector_when_it_has_one(string type, string score, double? baseScore)
+    {
+        Assert.Equal(baseScore, new CyberReview.SupplyChain.Advisories.AdvisorySeverity(type, score).Cvss?.BaseScore);
+    }
 }
