@@ -29,7 +29,7 @@ public sealed record Advisory
     public string? Details { get; init; }
 
     /// <summary>When the record was last changed; always present in a valid record.</summary>
-    public OsvTimestamp Modified { get; init; }
+    public required OsvTimestamp Modified { get; init; }
 
     /// <summary>When the record was first published, or null.</summary>
     public OsvTimestamp? Published { get; init; }

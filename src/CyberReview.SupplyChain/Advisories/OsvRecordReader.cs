@@ -48,7 +48,7 @@ internal sealed class OsvRecordReader
         }
 
         var modifiedText = String(root, "modified", "modified");
-        OsvTimestamp modified = default;
+        var modified = new OsvTimestamp("", null);
         if (modifiedText is null)
             Problem("'modified' is required");
         else
