@@ -188,12 +188,19 @@ public sealed class VexDocumentTests
     }
 
     [Fact]
-    public void Csaf_branches_give_products_their_purls()
+    public void Csaf_branches_give_products_their_purls_and_cpes()
     {
         var document = Read("csaf-redhat/rhsa-2024-2705.json.gz");
 
-        Assert.Equal(VexFormat.Csaf, document.Format);
-        Assert.Contains(document.Statements.SelectMany(s => s.Products).SelectMany(p => p.Subcomponents.Append(p)), p => p.Purl?.StartsWith("pkg:", StringComparison.Ordinal) == true);
+        var fixedStatement = Assert.Single(document.Statements, s => s.VulnerabilityId == "CVE-2024-2700" && s.Status == VexStatus.Fixed);
+        var product = Assert.Single(fixedStatement.Products);
+        Assert.Equal("Red Hat build of Quarkus 3.2.12.Final:io.quarkus.quarkus-core-3.2.12.Final-redhat-00001", product.Id);
+        Assert.Equal("cpe:/a:redhat:quarkus:3.2::el8", product.Cpe);
+        Assert.Equal("pkg:maven/io.quarkus/quarkus-core@3.2.12.Final-redhat-00001?repository_url=https://maven.repository.redhat.com/ga/&type=jar", Assert.Single(product.Subcomponents).Purl);
+
+        var notAffected = Assert.Single(document.Statements, s => s.VulnerabilityId == "CVE-2024-2700" && s.Status == VexStatus.NotAffected);
+        Assert.Equal(1051, notAffected.Products.Count);
+        Assert.Equal("vulnerable_code_not_present", notAffected.Justification);
     }
 
     [Fact]
