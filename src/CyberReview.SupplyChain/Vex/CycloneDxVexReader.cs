@@ -34,7 +34,7 @@ internal static class CycloneDxVexReader
             statements.Add(new VexStatement(
                 id,
                 [.. Array(vulnerability, "references").Select(reference => String(reference, "id")).OfType<string>().Where(alias => alias != id).Distinct()],
-                [.. Array(vulnerability, "affects").Select(affects => String(affects, "ref")).OfType<string>().Select(reference => Resolve(reference, serial, components))],
+                [.. Array(vulnerability, "affects").Select(affects => Affected(affects, serial, components)).OfType<VexProduct>()],
                 Status(state, where),
                 String(analysis, "justification"),
                 String(analysis, "detail"),
@@ -42,6 +42,17 @@ internal static class CycloneDxVexReader
                 Time(analysis, "lastUpdated") ?? Time(analysis, "firstIssued") ?? Time(vulnerability, "updated") ?? Time(vulnerability, "published") ?? documentTime));
         }
         return new VexDocument(VexFormat.CycloneDx, serial, documentTime, statements);
+    }
+
+    private static VexProduct? Affected(JsonElement affects, string? serial, Dictionary<string, VexProduct> components)
+    {
+        if (String(affects, "ref") is not { } reference)
+            return null;
+        var versions = Array(affects, "versions")
+            .Select(version => new VexProductVersion(String(version, "version"), String(version, "range"), String(version, "status") ?? "affected"))
+            .Where(version => version.Version is not null || version.Range is not null)
+            .ToArray();
+        return Resolve(reference, serial, components) with { Versions = versions };
     }
 
     private static void Collect(JsonElement component, Dictionary<string, VexProduct> components)

@@ -7,6 +7,12 @@ namespace CyberReview.SupplyChain.Vex;
 /// <param name="Subcomponents">The components of the product the statement is about; empty when it is about the product as a whole.</param>
 public sealed record VexProduct(string? Id, string? Purl, string? Cpe, IReadOnlyList<VexProduct> Subcomponents)
 {
+    /// <summary>
+    /// The versions the statement is limited to (CycloneDX only; OpenVEX and CSAF name versions in the purl or product).
+    /// Empty means every version of the product. CycloneDX's own reading: versions not listed keep the opposite status.
+    /// </summary>
+    public IReadOnlyList<VexProductVersion> Versions { get; init; } = [];
+
     /// <summary>A product known only by one identifier, taken as a purl when it reads as one.</summary>
     /// <param name="identifier">The identifier.</param>
     public static VexProduct Named(string identifier)

@@ -157,6 +157,24 @@ public sealed class VexDocumentTests
     }
 
     [Fact]
+    public void CycloneDx_statements_limited_to_versions_keep_the_ranges_as_data()
+    {
+        var statement = Assert.Single(Read("cyclonedx-bom-examples/VEX/Use-Cases/Case-8/vex.json").Statements);
+
+        Assert.Equal(VexStatus.NotAffected, statement.Status);
+        var product = Assert.Single(statement.Products);
+        Assert.Equal("acme-product", product.Id);
+        Assert.Equal(
+            [
+                new VexProductVersion(null, "vers:semver/>=2.0.0|<=2.7.0", "unaffected"),
+                new VexProductVersion(null, "vers:semver/>=3.0.0|<=3.2.0", "unaffected"),
+                new VexProductVersion(null, "vers:semver/>=3.8.0|<=4.1.0", "unaffected"),
+                new VexProductVersion("5.9.0", null, "unaffected"),
+            ],
+            product.Versions);
+    }
+
+    [Fact]
     public void CycloneDx_false_positive_is_not_affected()
     {
         var statements = Read("dependency-track-testdata/bom-vex/vex-issue2549.json").Statements;
