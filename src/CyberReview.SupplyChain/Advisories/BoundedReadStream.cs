@@ -34,6 +34,19 @@ internal sealed class BoundedReadStream(Stream inner, long limit, Func<Exception
         return count;
     }
 
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        var allowed = (int)Math.Min(buffer.Length, Math.Min(limit - _read, int.MaxValue - 1) + 1);
+        var count = await inner.ReadAsync(buffer[..allowed], cancellationToken).ConfigureAwait(false);
+        _read += count;
+        if (_read > limit)
+            throw exceeded();
+        return count;
+    }
+
     public override void Flush()
     {
     }

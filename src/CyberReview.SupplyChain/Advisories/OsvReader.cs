@@ -31,6 +31,28 @@ public static class OsvReader
         return Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), source, options);
     }
 
+    /// <summary>Reads a record from a stream asynchronously, at most <see cref="AdvisoryReadOptions.MaxRecordBytes"/> of it.</summary>
+    /// <param name="stream">The record; read to its end, not closed.</param>
+    /// <param name="source">Where it came from, for messages.</param>
+    /// <param name="options">The bounds; <see cref="AdvisoryReadOptions.Default"/> when null.</param>
+    /// <param name="cancellationToken">Stops the reading.</param>
+    public static async Task<AdvisoryReadResult> ReadAsync(Stream stream, string source, AdvisoryReadOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        options ??= AdvisoryReadOptions.Default;
+        using var buffer = new MemoryStream();
+        try
+        {
+            await new BoundedReadStream(stream, options.MaxRecordBytes, () => new InvalidDataException($"larger than {options.MaxRecordBytes} bytes"))
+                .CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException exception)
+        {
+            return Refused(source, $"the record is {exception.Message}");
+        }
+        return Read(buffer.GetBuffer().AsMemory(0, (int)buffer.Length), source, options);
+    }
+
     /// <summary>Reads a record held in memory (UTF-8, with or without a byte order mark).</summary>
     /// <param name="utf8">The record's bytes.</param>
     /// <param name="source">Where it came from, for messages.</param>

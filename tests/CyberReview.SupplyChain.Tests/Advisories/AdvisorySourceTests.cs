@@ -215,4 +215,50 @@ public sealed class AdvisorySourceTests : IDisposable
     {
         Assert.Equal(new OsvTimestamp("last week", null), OsvTimestamp.Parse("last week"));
     }
+
+    [Fact]
+    public async Task Reading_asynchronously_gives_what_reading_synchronously_gives()
+    {
+        var folder = SharedData.Require("osv-rustsec/crates");
+
+        var synchronous = AdvisorySource.Read(folder).Select(result => (result.Source, result.Advisory?.Id, result.IsAccepted)).ToList();
+        var asynchronous = new List<(string, string?, bool)>();
+        await foreach (var result in AdvisorySource.ReadAsync(folder, cancellationToken: TestContext.Current.CancellationToken))
+            asynchronous.Add((result.Source, result.Advisory?.Id, result.IsAccepted));
+
+        Assert.Equal(1206, asynchronous.Count);
+        Assert.Equal(synchronous, asynchronous);
+    }
+
+    [Fact]
+    public async Task Reading_asynchronously_stops_when_cancelled()
+    {
+        using var cancellation = new CancellationTokenSource();
+        var read = 0;
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var _ in AdvisorySource.ReadAsync(SharedData.Require("osv-go-vulndb/osv"), cancellationToken: cancellation.Token))
+            {
+                if (++read == 10)
+                    await cancellation.CancelAsync();
+            }
+        });
+        Assert.Equal(10, read);
+    }
+
+    [Fact]
+    public async Task Reading_asynchronously_keeps_the_archive_bounds()
+    {
+        var bomb = Encoding.UTF8.GetBytes(Minimal[..^1] + ",\"details\":\"" + new string('a', 4_000_000) + "\"}");
+        var path = Zip("bomb-async.zip", ("bomb.json", bomb));
+
+        var exception = await Assert.ThrowsAsync<AdvisoryArchiveException>(async () =>
+        {
+            await foreach (var _ in AdvisorySource.ReadAsync(path, cancellationToken: TestContext.Current.CancellationToken))
+            {
+            }
+        });
+        Assert.Contains("expands more than 200 times", exception.Message, StringComparison.Ordinal);
+    }
 }
