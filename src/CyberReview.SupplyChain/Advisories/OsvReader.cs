@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Unicode;
 using System.Text.Json;
 using YamlDotNet.Core;
 
@@ -63,6 +64,8 @@ public static class OsvReader
         if (utf8.Length > options.MaxRecordBytes)
             return Refused(source, $"the record is larger than {options.MaxRecordBytes} bytes");
         var bytes = utf8.Span.StartsWith(Encoding.UTF8.Preamble) ? utf8[Encoding.UTF8.Preamble.Length..] : utf8;
+        if (!Utf8.IsValid(bytes.Span))
+            return Refused(source, "the record is not valid UTF-8");
 
         if (FirstSignificant(bytes.Span) == '{')
             return ReadJson(bytes, source, options);
@@ -94,7 +97,17 @@ public static class OsvReader
 
         using (document)
         {
-            var (advisory, problems) = OsvRecordReader.Read(document.RootElement);
+            Advisory? advisory;
+            List<AdvisoryProblem> problems;
+            try
+            {
+                (advisory, problems) = OsvRecordReader.Read(document.RootElement);
+            }
+            catch (InvalidOperationException exception)
+            {
+                // A string escape that is no Unicode (a lone surrogate) only shows when the string is read.
+                return Refused(source, $"not readable as JSON text: {exception.Message}");
+            }
             if (advisory is not null)
                 problems.AddRange(OsvLinter.Check(advisory));
             var accepted = advisory is not null && problems.TrueForAll(problem => problem.Rule.Kind switch

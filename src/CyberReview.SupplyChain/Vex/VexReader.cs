@@ -57,7 +57,17 @@ public static class VexReader
         }
 
         using (document)
-            return Read(document.RootElement);
+        {
+            try
+            {
+                return Read(document.RootElement);
+            }
+            catch (InvalidOperationException exception)
+            {
+                // JSON strings are decoded when read: invalid UTF-8 or a lone surrogate escape shows only then.
+                throw new VexFormatException($"The document holds text that is not valid Unicode: {exception.Message}", exception);
+            }
+        }
     }
 
     private static VexFormatException TooLarge() => new($"The document is larger than {MaxDocumentBytes} bytes.");

@@ -137,6 +137,18 @@ public sealed class AdvisorySourceTests : IDisposable
     }
 
     [Fact]
+    public void Text_that_is_not_unicode_is_refused_not_thrown()
+    {
+        // Found by the mutation tests: System.Text.Json checks string contents only when a string is read.
+        var invalidUtf8 = Encoding.UTF8.GetBytes(Minimal);
+        invalidUtf8[Minimal.IndexOf("left-pad", StringComparison.Ordinal) + 4] = 0xA2;
+        var loneSurrogate = ReadText(Minimal.Replace("left-pad", "left\\ud800pad", StringComparison.Ordinal));
+
+        Assert.Contains("not valid UTF-8", Assert.Single(OsvReader.Read(invalidUtf8, "test").Problems).Message, StringComparison.Ordinal);
+        Assert.Equal(OsvRule.Syntax, Assert.Single(loneSurrogate.Problems).Rule);
+    }
+
+    [Fact]
     public void A_record_larger_than_the_bound_is_refused_without_reading_it_all()
     {
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Minimal));

@@ -90,4 +90,31 @@ public sealed class CvssVectorTests
     {
         Assert.Equal(baseScore, new CyberReview.SupplyChain.Advisories.AdvisorySeverity(type, score).Cvss?.BaseScore);
     }
+
+    [Fact]
+    public void Damaged_vectors_parse_or_are_refused_never_thrown()
+    {
+        var random = new Random(20261126);
+        string[] seeds =
+        [
+            "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H",
+            "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N/E:U/CR:L/MSI:S",
+        ];
+        const string alphabet = "CVSS:/3.14ANLHPURXSMEIDTY";
+        var parsed = 0;
+
+        for (var round = 0; round < 20_000; round++)
+        {
+            var chars = seeds[round % 2].ToCharArray();
+            for (var i = 0; i < 1 + random.Next(3); i++)
+                chars[random.Next(chars.Length)] = alphabet[random.Next(alphabet.Length)];
+            if (CvssVector.TryParse(new string(chars), out var vector))
+            {
+                parsed++;
+                Assert.InRange(vector.BaseScore, 0.0, 10.0);
+            }
+        }
+
+        Assert.InRange(parsed, 1, 19_999);
+    }
 }

@@ -250,6 +250,7 @@ public sealed class VexDocumentTests
     [InlineData("""{"@context":"https://openvex.dev/ns/v0.2.0","statements":[{"products":[],"status":"fixed"}]}""", "statements[0] names no vulnerability")]
     [InlineData("""{"bomFormat":"CycloneDX","vulnerabilities":[{"id":"CVE-1","analysis":{"state":"ignored"}}]}""", "vulnerabilities[0].analysis has state \"ignored\"")]
     [InlineData("""{"bomFormat":"CycloneDX",""", "not readable JSON")]
+    [InlineData("""{"@context":"https://openvex.dev/ns/v0.2.0","statements":[{"vulnerability":{"name":"CVE-\ud800"},"products":[],"status":"fixed"}]}""", "not valid Unicode")]
     public void Broken_documents_are_refused_saying_where(string json, string message)
     {
         var exception = Assert.Throws<VexFormatException>(() => VexReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))));
