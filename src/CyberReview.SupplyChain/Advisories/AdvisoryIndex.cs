@@ -17,11 +17,15 @@ public sealed class AdvisoryIndex
 {
     private readonly Dictionary<PackageKey, AffectedEntry[]> _byPackage;
     private readonly Dictionary<string, AffectedEntry[]> _byPurl;
+    private readonly Dictionary<string, Advisory[]> _byId;
 
-    private AdvisoryIndex(Dictionary<PackageKey, AffectedEntry[]> byPackage, Dictionary<string, AffectedEntry[]> byPurl, int advisoryCount, int entryCount, int unindexed)
+    private AdvisoryIndex(
+        Dictionary<PackageKey, AffectedEntry[]> byPackage, Dictionary<string, AffectedEntry[]> byPurl, Dictionary<string, Advisory[]> byId,
+        int advisoryCount, int entryCount, int unindexed)
     {
         _byPackage = byPackage;
         _byPurl = byPurl;
+        _byId = byId;
         AdvisoryCount = advisoryCount;
         EntryCount = entryCount;
         UnindexedEntryCount = unindexed;
@@ -53,12 +57,15 @@ public sealed class AdvisoryIndex
 
         var byPackage = new Dictionary<PackageKey, List<AffectedEntry>>();
         var byPurl = new Dictionary<string, List<AffectedEntry>>(StringComparer.Ordinal);
+        var byId = new Dictionary<string, List<Advisory>>(StringComparer.OrdinalIgnoreCase);
         int advisoryCount = 0, entryCount = 0, unindexed = 0;
         foreach (var advisory in latest.Values)
         {
             if (advisory.IsWithdrawn)
                 continue;
             advisoryCount++;
+            foreach (var id in advisory.Aliases.Prepend(advisory.Id).Distinct(StringComparer.OrdinalIgnoreCase))
+                Add(byId, id, advisory);
             foreach (var package in advisory.Affected)
             {
                 var entry = new AffectedEntry(advisory, package);
@@ -80,7 +87,7 @@ public sealed class AdvisoryIndex
                     unindexed++;
             }
         }
-        return new AdvisoryIndex(Freeze(byPackage), Freeze(byPurl), advisoryCount, entryCount, unindexed);
+        return new AdvisoryIndex(Freeze(byPackage), Freeze(byPurl), Freeze(byId), advisoryCount, entryCount, unindexed);
     }
 
     /// <summary>The entries for a package named by ecosystem and name; empty when none.</summary>
@@ -103,21 +110,32 @@ public sealed class AdvisoryIndex
         return _byPurl.TryGetValue(PurlKey(purl), out var entries) ? entries : [];
     }
 
+    /// <summary>
+    /// The advisories known by <paramref name="id"/>, as their own id or an alias (case ignored): how a VEX statement
+    /// about <c>CVE-2022-32149</c> finds both GO-2022-1059 and GHSA-69ch-w2m2-3vjp. Empty when none.
+    /// </summary>
+    /// <param name="id">A vulnerability identifier.</param>
+    public ReadOnlySpan<Advisory> FindById(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _byId.TryGetValue(id, out var advisories) ? advisories : [];
+    }
+
     private static string PurlKey(PackageUrl purl) =>
         purl.Namespace is null ? $"{purl.Type}/{purl.Name}" : $"{purl.Type}/{purl.Namespace}/{purl.Name}";
 
-    private static void Add<TKey>(Dictionary<TKey, List<AffectedEntry>> map, TKey key, AffectedEntry entry)
+    private static void Add<TKey, TValue>(Dictionary<TKey, List<TValue>> map, TKey key, TValue value)
         where TKey : notnull
     {
         if (!map.TryGetValue(key, out var list))
-            map[key] = list = new List<AffectedEntry>(1);
-        list.Add(entry);
+            map[key] = list = new List<TValue>(1);
+        list.Add(value);
     }
 
-    private static Dictionary<TKey, AffectedEntry[]> Freeze<TKey>(Dictionary<TKey, List<AffectedEntry>> map)
+    private static Dictionary<TKey, TValue[]> Freeze<TKey, TValue>(Dictionary<TKey, List<TValue>> map)
         where TKey : notnull
     {
-        var frozen = new Dictionary<TKey, AffectedEntry[]>(map.Count, map.Comparer);
+        var frozen = new Dictionary<TKey, TValue[]>(map.Count, map.Comparer);
         foreach (var (key, list) in map)
             frozen[key] = [.. list];
         return frozen;

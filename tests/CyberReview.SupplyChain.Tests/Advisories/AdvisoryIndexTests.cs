@@ -54,6 +54,19 @@ public sealed class AdvisoryIndexTests
         Assert.Equal(entries, Index.Find(PackageUrl.Parse(purl)).Length);
     }
 
+    [Theory]
+    [InlineData("CVE-2022-32149", "GHSA-69ch-w2m2-3vjp,GO-2022-1059")]
+    [InlineData("cve-2022-32149", "GHSA-69ch-w2m2-3vjp,GO-2022-1059")]
+    [InlineData("CVE-2021-26423", "GHSA-rh58-r7jh-xhx3")]
+    [InlineData("GO-2022-1059", "GO-2022-1059")]
+    [InlineData("CVE-1999-0000", "")]
+    public void Lookup_by_id_or_alias_finds_every_advisory_of_a_vulnerability(string id, string expected)
+    {
+        var found = Index.FindById(id).ToArray().Select(advisory => advisory.Id).Order(StringComparer.Ordinal);
+
+        Assert.Equal(expected.Split(',', StringSplitOptions.RemoveEmptyEntries), found);
+    }
+
     [Fact]
     public void A_purl_type_without_an_ecosystem_is_found_by_the_purl_the_advisory_gives()
     {
