@@ -10,6 +10,9 @@ public sealed partial class PageClient(HttpClient http)
     public HttpClient Http { get; } = http;
     private string? _antiforgeryToken;
 
+    /// <summary>The anti-forgery token of the last page read, for tests that build their own form posts.</summary>
+    public string? AntiforgeryToken => _antiforgeryToken;
+
     public static PageClient For(CyberReviewApp app) =>
         new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
 
