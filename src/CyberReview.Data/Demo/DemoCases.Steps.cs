@@ -57,7 +57,7 @@ internal sealed partial class DemoCases
         IReadOnlyList<ReviewOutcome> votes, IReadOnlyList<DemoFinding> findings, DemoExpert? mustSit = null)
     {
         Screened(reviewCase, openedDaysAgo, openedDaysAgo - 5, screeningReason);
-        Assign(reviewCase, openedDaysAgo - 6, ActivityKind.LaboratoryTesting);
+        Assign(reviewCase, openedDaysAgo - 6);
         var versions = string.Join(", ", reviewCase.Versions.Select(v => $"{_versionDetails[v.ProductVersionId].Product} {_versionDetails[v.ProductVersionId].Version}"));
         var testing = Activity(reviewCase, openedDaysAgo - 7, openedDaysAgo - 9, $"{versions}: management plane, update mechanism, data flows and remote access.",
             completedDaysAgo: reviewDaysAgo + 4,
@@ -93,18 +93,17 @@ internal sealed partial class DemoCases
         Event(reviewCase, requiredDaysAgo, Role.Office, CaseActor.Office, nameof(CaseAction.ScreenRequired), CaseState.Screening, CaseState.Evaluation, reason);
     }
 
-    /// <summary>The office assigns the demo laboratory: the assignment, the laboratory's evaluator grant, the timeline line.</summary>
-    private void Assign(ReviewCase reviewCase, int daysAgo, params ActivityKind[] activities)
+    /// <summary>The office assigns the demo laboratory for testing: the assignment, the laboratory's evaluator grant, the timeline line.</summary>
+    private void Assign(ReviewCase reviewCase, int daysAgo)
     {
         var at = At(daysAgo);
-        var kinds = activities.Order().ToList();
         _db.InstitutionAssignments.Add(new InstitutionAssignment
         {
-            Id = Guid.CreateVersion7(at), CaseId = reviewCase.Id, InstitutionId = Laboratory.Id, Activities = kinds, AssignedAt = at, AssignedById = _people[Role.Office].Id,
+            Id = Guid.CreateVersion7(at), CaseId = reviewCase.Id, InstitutionId = Laboratory.Id, Activities = [ActivityKind.LaboratoryTesting],
+            AssignedAt = at, AssignedById = _people[Role.Office].Id,
         });
         Grant(reviewCase, CaseActor.Evaluator, Laboratory.Id, at);
-        Event(reviewCase, daysAgo, Role.Office, CaseActor.Office, "InstitutionAssigned", null, null,
-            $"{Laboratory.Name}: {string.Join(", ", kinds.Select(k => k == ActivityKind.LaboratoryTesting ? "Laboratory testing" : k.ToString()))}");
+        Event(reviewCase, daysAgo, Role.Office, CaseActor.Office, "InstitutionAssigned", null, null, $"{Laboratory.Name}: Laboratory testing");
     }
 
     /// <summary>The laboratory's testing: planned, started, and (when <paramref name="completedDaysAgo"/> is given) its results recorded and completed.</summary>
@@ -310,7 +309,7 @@ internal sealed partial class DemoCases
                 Reasoning = rating switch
                 {
                     OpinionRating.Acceptable when found.Count == 0 => "The laboratory's report finds nothing of concern here, and its testing covered the criteria of this area.",
-                    OpinionRating.Acceptable => $"{labels}: a minor risk that the provider's own procedures already contain.",
+                    OpinionRating.Acceptable => $"{labels}: in my view the provider's own measures already contain this risk.",
                     OpinionRating.AcceptableWithConditions => $"{labels}: acceptable once the laboratory's recommended conditions are met, by a deadline.",
                     _ => $"{labels}: the risk cannot be contained by conditions the operators could check.",
                 },

@@ -114,7 +114,7 @@ internal sealed partial class DemoCases
             ("National Energy Administration", "NEA-2026-044", "Core routers of the national power grid's dispatch network.");
         Screened(overdue, 75, 66, "Key equipment of critical information infrastructure (Art. 2, 11).");
         Clock(overdue, CaseStage.PreliminaryReview, 30, 66);
-        Assign(overdue, 64, ActivityKind.LaboratoryTesting);
+        Assign(overdue, 64);
         var testing = Activity(overdue, 62, 55, "NR-9000 5.2 and 5.3: management plane, update mechanism and routing daemons.");
         RecordFinding(overdue, testing, 20, new DemoFinding("CR-IC-04", Severity.High, "Update images accepted without a signature check",
             "With secure boot off (the factory default), both versions install an unsigned image pushed over the management network.",
