@@ -12,8 +12,8 @@ namespace CyberReview.Web.Tests.Features.Cases;
 /// </summary>
 public sealed class DemoCaseTests(Apps apps)
 {
-    private const string InExpertReview = "Application: Northwind Edge Firewall 4.0";
-    private const string Escalated = "Contoso Object Storage for the national health data platform";
+    internal const string InExpertReview = "Application: Northwind Edge Firewall 4.0";
+    internal const string Escalated = "Contoso Object Storage for the national health data platform";
 
     /// <summary>Every demo case by title, with the state it is in; the draft only its provider sees.</summary>
     private static readonly (string Title, CaseState State)[] States =
@@ -140,7 +140,7 @@ public sealed class DemoCaseTests(Apps apps)
         Assert.Null(await FindAsync(committee, InExpertReview));
     }
 
-    private static async Task<JsonElement?> FindAsync(CaseApi client, string title)
+    internal static async Task<JsonElement?> FindAsync(CaseApi client, string title)
     {
         var items = (await client.Http.GetFromJsonAsync<JsonElement>($"/api/v1/cases?search={Uri.EscapeDataString(title)}&pageSize=100")).GetProperty("items");
         return items.EnumerateArray().Where(c => c.GetProperty("title").GetString() == title).Select(c => (JsonElement?)c).SingleOrDefault();
@@ -189,5 +189,55 @@ public sealed class DemoRegistryTests(Apps apps)
         Assert.Contains("Suspended", storage["Contoso Object Storage 2024.3"]);
         // Circulated to government buyers only.
         Assert.DoesNotContain("Suspended", storageInPublic["Contoso Object Storage 2024.3"]);
+    }
+}
+
+/// <summary>Apps of their own: these tests move demo cases, which the other demo tests expect where the seed left them.</summary>
+public sealed class DemoMovingApps : IAsyncDisposable
+{
+    public Apps Apps { get; } = new();
+
+    public ValueTask DisposeAsync() => Apps.DisposeAsync();
+}
+
+public sealed class DemoMovingTests(DemoMovingApps own) : IClassFixture<DemoMovingApps>
+{
+    private const string Decided = "Northwind Edge Firewall 4.1 in telecom operators' networks";
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_office_publishes_the_demo_decision_and_the_sector_it_was_circulated_to_finds_it(Database engine)
+    {
+        var app = await own.Apps.For(engine);
+        using var office = await CaseApi.ForAsync(own.Apps, engine, Role.Office);
+        using var sector = await CaseApi.ForAsync(own.Apps, engine, Role.SectorAuthority);
+        using var anonymous = app.CreateClient();
+        var id = (await DemoCaseTests.FindAsync(office, Decided))!.Value.GetProperty("id").GetGuid();
+
+        var published = await office.MovedAsync(id, "Publish");
+
+        Assert.Equal("Published", published.GetProperty("state").GetString());
+        var forSector = (await sector.Http.GetFromJsonAsync<JsonElement>("/api/v1/registry?search=Northwind%20Edge%20Firewall&pageSize=100")).GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(forSector, e => e.GetProperty("versions")[0].GetString() == "Northwind Edge Firewall 4.1"
+            && e.GetProperty("visibility").GetString() == "Sector" && e.GetProperty("outcome").GetString() == "PassWithConditions");
+        var forEveryone = (await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/registry?search=Northwind%20Edge%20Firewall&pageSize=100")).GetProperty("items").EnumerateArray();
+        Assert.DoesNotContain(forEveryone, e => e.GetProperty("versions")[0].GetString() == "Northwind Edge Firewall 4.1");
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_committee_decides_the_demo_escalation(Database engine)
+    {
+        using var committee = await CaseApi.ForAsync(own.Apps, engine, Role.Committee);
+        var id = (await DemoCaseTests.FindAsync(committee, DemoCaseTests.Escalated))!.Value.GetProperty("id").GetGuid();
+        var version = (await committee.CaseAsync(id)).GetProperty("versions")[0].GetProperty("id").GetGuid();
+
+        var decided = await committee.Http.PostAsJsonAsync($"/api/v1/cases/{id}/decisions", new
+        {
+            outcome = "Fail", versionIds = new[] { version }, visibility = "Confidential",
+            reason = "Access from abroad to stored health data cannot be contained by conditions the platform could check.",
+        });
+
+        Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
+        var timeline = (await committee.CaseAsync(id)).GetProperty("timeline").EnumerateArray().Last();
+        Assert.Equal(("RecordDecision", "Committee", "Decided"), (timeline.GetProperty("what").GetString(), timeline.GetProperty("part").GetString(), timeline.GetProperty("to").GetString()));
     }
 }
