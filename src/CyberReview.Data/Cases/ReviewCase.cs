@@ -76,6 +76,9 @@ public sealed class CaseMember
 /// <summary>One line of a case's timeline: who did what, when, and why.</summary>
 public sealed class CaseEvent
 {
+    /// <summary>The name the timeline gives moves that nobody took by hand, such as a result expiring.</summary>
+    public const string SystemName = "CyberReview";
+
     public Guid Id { get; set; }
     public Guid CaseId { get; set; }
     public DateTimeOffset At { get; set; }

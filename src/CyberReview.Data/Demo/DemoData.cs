@@ -9,9 +9,9 @@ using Microsoft.EntityFrameworkCore;
 namespace CyberReview.Data.Demo;
 
 /// <summary>
-/// Demo organisations, one user per role, and a few providers with products, so that a newcomer can
-/// sign in and look around. Passwords are generated at seed time and returned, never stored in plain text
-/// in configuration.
+/// Demo organisations, one user per role, a few providers with products, an expert pool (<see cref="DemoExperts"/>)
+/// and cases in every state (<see cref="DemoCases"/>), so that a newcomer can sign in and look around. Passwords are
+/// generated at seed time and returned, never stored in plain text in configuration.
 /// </summary>
 public static class DemoData
 {
@@ -44,7 +44,9 @@ public static class DemoData
         ("Northwind Networks Ltd.", "NR-9000 Core Router", ProductKind.Hardware, "Carrier-grade core router for backbone networks.", ["5.2", "5.3", "6.0"]),
         ("Northwind Networks Ltd.", "Northwind Network OS", ProductKind.Software, "Operating system of Northwind routers and switches.", ["12.1", "12.2"]),
         ("Contoso Cloud Co.", "Contoso Managed Database", ProductKind.CloudService, "Managed relational database service.", ["2025.1", "2026.1"]),
-        ("Contoso Cloud Co.", "Contoso SD-WAN", ProductKind.NetworkService, "Software-defined wide-area network service for branch offices.", ["3.4"]),
+        ("Contoso Cloud Co.", "Contoso SD-WAN", ProductKind.NetworkService, "Software-defined wide-area network service for branch offices.", ["3.2", "3.3", "3.4"]),
+        ("Northwind Networks Ltd.", "Northwind Edge Firewall", ProductKind.Hardware, "Next-generation firewall for data centre perimeters.", ["3.2", "4.0", "4.1"]),
+        ("Contoso Cloud Co.", "Contoso Object Storage", ProductKind.CloudService, "Object storage service with an S3-compatible interface.", ["2024.3", "2025.2"]),
     ];
 
     /// <summary>Seeds the demo; see <see cref="DemoSeedResult"/> for the three outcomes.</summary>
@@ -98,12 +100,13 @@ public static class DemoData
             signIns.Add(new DemoSignIn(person.Role, email, password));
             people[person.Role] = user;
         }
-        DemoCases.Add(db, organisations, people, now);
+        var experts = await DemoExperts.AddAsync(db, users, people[Role.Expert], organisations, now);
+        DemoCases.Add(db, organisations, people, experts, now);
         await db.SaveChangesAsync(cancellationToken);
         return new DemoSeedResult.Seeded(signIns);
     }
 
-    private static void Require(IdentityResult result, string email)
+    internal static void Require(IdentityResult result, string email)
     {
         if (!result.Succeeded)
             throw new InvalidOperationException($"Could not create demo user {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");

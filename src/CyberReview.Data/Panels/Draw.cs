@@ -1,3 +1,5 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
 using CyberReview.Reviews.Criteria;
 using CyberReview.Reviews.Decisions;
 using CyberReview.Reviews.Panels;
@@ -40,6 +42,17 @@ public sealed class Draw
     /// <summary>The experts drawn, in the order they were drawn.</summary>
     public List<Guid> Drawn { get; set; } = [];
     public string? Reason { get; set; }
+
+    // Camel-case names and enums as strings: the shape an auditor's own tools read (tests/…/Panels/reference_draw.py).
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    /// <summary>Candidates (or kept seats) as <see cref="Candidates"/> and <see cref="Seated"/> keep them.</summary>
+    public static string Serialize(IReadOnlyList<PanelCandidate> candidates) => JsonSerializer.Serialize(candidates, Json);
+
+    /// <summary>Reads back what <see cref="Serialize"/> wrote.</summary>
+    /// <exception cref="InvalidOperationException">The JSON holds no list.</exception>
+    public static List<PanelCandidate> Deserialize(string json) =>
+        JsonSerializer.Deserialize<List<PanelCandidate>>(json, Json) ?? throw new InvalidOperationException("A draw record without candidates.");
 }
 
 /// <summary>Why a draw was made.</summary>

@@ -34,13 +34,20 @@ public sealed partial class DemoCommandsTests
             return count;
         });
         Assert.Equal(8, verified);
+        // One user per role with a sign-in, and the demo expert's colleagues in the pool, who only sit on panels.
+        var expert = signIns.Single(s => s.Role == Role.Expert).Email;
+        var colleagues = await installation.InspectAsync((db, _) => db.ExpertProfiles.CountAsync(p => db.Users.Any(u => u.Id == p.UserId && u.Email != expert)));
+        var seeded = await installation.InspectAsync((db, _) => db.Users.CountAsync());
+        Assert.True(colleagues >= 4, $"{colleagues} experts besides the demo expert");
+        Assert.Equal(8 + colleagues, seeded);
 
         var again = await installation.RunAsync("demo", "seed");
 
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("already seeded", again.Output, StringComparison.Ordinal);
         Assert.Equal(signIns, SignIns(again.Output));
-        Assert.Equal(8, await installation.InspectAsync((db, _) => db.Users.CountAsync()));
+        Assert.Equal(seeded, await installation.InspectAsync((db, _) => db.Users.CountAsync()));
+        Assert.Equal(seeded, await installation.InspectAsync((db, _) => db.Users.CountAsync(u => u.IsDemo)));
     }
 
     [Theory]

@@ -12,9 +12,6 @@ namespace CyberReview.Web.Features.Cases;
 /// </summary>
 public static class CaseRecords
 {
-    /// <summary>The name the timeline gives moves that nobody took by hand, such as a result expiring.</summary>
-    public const string SystemName = "CyberReview";
-
     /// <summary>Adds a timeline line: who (and in which part) did what, any state change, and why. A null user is the system itself.</summary>
     public static void Event(ReviewCase reviewCase, TimeProvider clock, ClaimsPrincipal? user, CaseActor part, string what, CaseState? from, CaseState? to, string? reason)
     {
@@ -27,7 +24,7 @@ public static class CaseRecords
             CaseId = reviewCase.Id,
             At = now,
             ActorId = user?.UserId(),
-            ActorName = user is null ? SystemName : user.FindFirst(ReviewClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? user.Identity?.Name ?? "?",
+            ActorName = user is null ? CaseEvent.SystemName : user.FindFirst(ReviewClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? user.Identity?.Name ?? "?",
             ActorPart = part,
             What = what,
             FromState = from,

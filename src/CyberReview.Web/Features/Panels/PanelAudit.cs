@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using CyberReview.Data.Panels;
 using CyberReview.Reviews.Panels;
 
@@ -14,22 +12,15 @@ public sealed record DrawAudit(
     Guid Id, DrawKind Kind, DateTimeOffset DrawnAt, string Seed, PanelRule Rule, AgreementRule Agreement,
     IReadOnlyList<PanelCandidate> Candidates, IReadOnlyList<PanelCandidate> Seated, IReadOnlyList<Guid> Drawn, bool Reproduced)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
-
-    public static string Serialize(IReadOnlyList<PanelCandidate> candidates) => JsonSerializer.Serialize(candidates, Json);
-
     public static DrawAudit Of(Draw draw)
     {
         ArgumentNullException.ThrowIfNull(draw);
-        var candidates = Deserialize(draw.Candidates);
-        var seated = Deserialize(draw.Seated);
+        var candidates = Draw.Deserialize(draw.Candidates);
+        var seated = Draw.Deserialize(draw.Seated);
         var rule = new PanelRule(draw.Seats, draw.RiskAreas, draw.ProductKinds);
         var rerun = PanelDraw.Draw(Convert.FromHexString(draw.Seed), candidates, rule, seated);
         return new DrawAudit(draw.Id, draw.Kind, draw.DrawnAt, draw.Seed, rule,
             new AgreementRule(draw.Agreement, draw.AgreementNumerator, draw.AgreementDenominator), candidates, seated, draw.Drawn,
             rerun is PanelDrawOutcome.Drawn again && again.Experts.SequenceEqual(draw.Drawn));
     }
-
-    private static List<PanelCandidate> Deserialize(string json) =>
-        JsonSerializer.Deserialize<List<PanelCandidate>>(json, Json) ?? throw new InvalidOperationException("A draw record without candidates.");
 }

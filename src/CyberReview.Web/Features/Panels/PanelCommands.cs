@@ -264,8 +264,8 @@ public sealed class PanelCommands(ReviewDbContext db, CaseCommands cases, TimePr
             Agreement = agreement.Kind,
             AgreementNumerator = agreement.Numerator,
             AgreementDenominator = agreement.Denominator,
-            Candidates = DrawAudit.Serialize(candidates),
-            Seated = DrawAudit.Serialize(kept),
+            Candidates = Draw.Serialize(candidates),
+            Seated = Draw.Serialize(kept),
             Drawn = [.. drawn],
             Reason = reason,
         };
