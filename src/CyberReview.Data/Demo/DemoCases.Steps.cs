@@ -249,24 +249,7 @@ internal sealed partial class DemoCases
                 continue;
 
             var at = At(daysAgo);
-            var draw = new Draw
-            {
-                Id = Guid.CreateVersion7(at),
-                CaseId = reviewCase.Id,
-                Kind = DrawKind.Panel,
-                DrawnAt = at,
-                DrawnById = _people[Role.Office].Id,
-                Seed = Convert.ToHexStringLower(seed),
-                Seats = rule.Seats,
-                RiskAreas = [.. rule.RiskAreas],
-                ProductKinds = [.. rule.ProductKinds],
-                Agreement = Agreement.Kind,
-                AgreementNumerator = Agreement.Numerator,
-                AgreementDenominator = Agreement.Denominator,
-                Candidates = Draw.Serialize(candidates),
-                Seated = Draw.Serialize([]),
-                Drawn = [.. drawn.Experts],
-            };
+            var draw = Draw.Of(reviewCase.Id, DrawKind.Panel, at, _people[Role.Office].Id, seed, rule, Agreement, candidates, [], drawn.Experts);
             _db.PanelDraws.Add(draw);
             var panel = drawn.Experts.Select((expertId, index) => new PanelSeat
             {

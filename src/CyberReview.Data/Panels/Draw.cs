@@ -43,6 +43,33 @@ public sealed class Draw
     public List<Guid> Drawn { get; set; } = [];
     public string? Reason { get; set; }
 
+    /// <summary>The record of a draw as it was made: everything needed to re-run it, and what it drew.</summary>
+    public static Draw Of(Guid caseId, DrawKind kind, DateTimeOffset at, Guid drawnById, ReadOnlySpan<byte> seed, PanelRule rule, AgreementRule agreement,
+        IReadOnlyList<PanelCandidate> candidates, IReadOnlyList<PanelCandidate> kept, IReadOnlyList<Guid> drawn, string? reason = null)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(agreement);
+        return new Draw
+        {
+            Id = Guid.CreateVersion7(at),
+            CaseId = caseId,
+            Kind = kind,
+            DrawnAt = at,
+            DrawnById = drawnById,
+            Seed = Convert.ToHexStringLower(seed),
+            Seats = rule.Seats,
+            RiskAreas = [.. rule.RiskAreas],
+            ProductKinds = [.. rule.ProductKinds],
+            Agreement = agreement.Kind,
+            AgreementNumerator = agreement.Numerator,
+            AgreementDenominator = agreement.Denominator,
+            Candidates = Serialize(candidates),
+            Seated = Serialize(kept),
+            Drawn = [.. drawn],
+            Reason = reason,
+        };
+    }
+
     // Camel-case names and enums as strings: the shape an auditor's own tools read (tests/…/Panels/reference_draw.py).
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 

@@ -250,25 +250,7 @@ public sealed class PanelCommands(ReviewDbContext db, CaseCommands cases, TimePr
         IReadOnlyList<PanelCandidate> candidates, IReadOnlyList<PanelCandidate> kept, IReadOnlyList<Guid> drawn, ClaimsPrincipal user, string? reason)
     {
         var now = clock.GetUtcNow();
-        var draw = new Draw
-        {
-            Id = Guid.CreateVersion7(now),
-            CaseId = reviewCase.Id,
-            Kind = kind,
-            DrawnAt = now,
-            DrawnById = user.UserId(),
-            Seed = Convert.ToHexStringLower(seed),
-            Seats = rule.Seats,
-            RiskAreas = [.. rule.RiskAreas],
-            ProductKinds = [.. rule.ProductKinds],
-            Agreement = agreement.Kind,
-            AgreementNumerator = agreement.Numerator,
-            AgreementDenominator = agreement.Denominator,
-            Candidates = Draw.Serialize(candidates),
-            Seated = Draw.Serialize(kept),
-            Drawn = [.. drawn],
-            Reason = reason,
-        };
+        var draw = Draw.Of(reviewCase.Id, kind, now, user.UserId(), seed, rule, agreement, candidates, kept, drawn, reason);
         db.PanelDraws.Add(draw);
         foreach (var (expertId, position) in drawn.Select((id, i) => (id, i + 1)))
         {
