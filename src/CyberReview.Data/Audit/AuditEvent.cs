@@ -16,7 +16,7 @@ public sealed class AuditEvent
     /// <summary>1, 2, 3…: gapless, in the order of appending.</summary>
     public long Sequence { get; set; }
 
-    /// <summary>UTC, truncated to microseconds so that both engines store exactly what was hashed.</summary>
+    /// <summary>UTC, truncated to milliseconds so that both engines store exactly what was hashed.</summary>
     public DateTimeOffset At { get; set; }
 
     public Guid? ActorId { get; set; }

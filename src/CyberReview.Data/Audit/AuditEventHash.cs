@@ -43,9 +43,12 @@ public static class AuditEventHash
         return SHA256.HashData(buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
     }
 
-    /// <summary>A time as the trail keeps it: UTC, whole microseconds (PostgreSQL's precision).</summary>
+    /// <summary>
+    /// A time as the trail keeps it: UTC, whole milliseconds, which both engines store exactly (PostgreSQL keeps
+    /// microseconds; the SQLite context's binary DateTimeOffset keeps units of 100 microseconds).
+    /// </summary>
     public static DateTimeOffset Normalize(DateTimeOffset time) =>
-        DateTimeOffset.UnixEpoch.AddTicks(Microseconds(time) * 10);
+        DateTimeOffset.UnixEpoch.AddTicks((time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / TimeSpan.TicksPerMillisecond * TimeSpan.TicksPerMillisecond);
 
     private static long Microseconds(DateTimeOffset time) => (time.UtcTicks - DateTimeOffset.UnixEpoch.UtcTicks) / 10;
 

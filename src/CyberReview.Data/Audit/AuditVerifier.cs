@@ -50,12 +50,14 @@ public static class AuditVerifier
         }
         checkpoints.Sort((a, b) => a.Size.CompareTo(b.Size));
 
+        // The head commits with its events: everything up to it is there to check, and appends made meanwhile are left for next time.
+        var head = await db.AuditHeads.AsNoTracking().SingleAsync(h => h.Id == AuditHead.TheOne, cancellationToken);
         var expected = 1L;
         var previous = AuditEventHash.Genesis;
         var range = CompactRange.Empty;
         var next = 0;
         var committed = 0L;
-        await foreach (var e in db.AuditEvents.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var e in db.AuditEvents.AsNoTracking().Where(e => e.Sequence <= head.Sequence).OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             var s = e.Sequence;
             if (s != expected)
@@ -93,7 +95,6 @@ public static class AuditVerifier
         progress?.Report(count);
         if (next < checkpoints.Count && checkpoints[^1].Size > count)
             return Fail(AuditFault.Missing, count + 1, $"The checkpoint of {checkpoints[^1].Size} events covers events the trail no longer holds: it ends at {count}.");
-        var head = await db.AuditHeads.AsNoTracking().SingleAsync(h => h.Id == AuditHead.TheOne, cancellationToken);
         if (head.Sequence != count)
             return Fail(AuditFault.Missing, count + 1, $"The trail's head counts {head.Sequence} events but {count} are stored.");
         if (!head.Hash.AsSpan().SequenceEqual(previous))

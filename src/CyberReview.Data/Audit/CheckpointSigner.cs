@@ -143,7 +143,8 @@ public sealed class CheckpointVerifier
     public static CheckpointVerifier Parse(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var parts = text.Trim().Split('+');
+        // The key is base64, which may itself hold '+': split at the first two only.
+        var parts = text.Trim().Split('+', 3);
         if (parts.Length != 3)
             throw new FormatException("A verifier key reads name+keyid+key.");
         var key = Convert.FromBase64String(parts[2]);

@@ -22,6 +22,16 @@ public sealed class AuditTrail(ReviewDbContext db, IHttpContextAccessor http, Ti
 
     internal string? StatedPurpose => _purpose;
 
+    /// <summary>Ends the action of a write that saved nothing (refused, invalid, or a replayed Idempotency-Key).</summary>
+    public const string AttemptSuffix = ".attempt";
+
+    // One name for one action, whichever way it came: the page's Move handler and the API's transitions endpoint.
+    private static string Canonical(string action) => action switch
+    {
+        "case.move" or "transition.create" => "case.transition",
+        _ => action,
+    };
+
     /// <summary>
     /// Records an action on case material in the transaction of the caller's next SaveChanges. When the request's
     /// gate already expects a write, this names it more precisely instead of adding a second event.
@@ -42,7 +52,7 @@ public sealed class AuditTrail(ReviewDbContext db, IHttpContextAccessor http, Ti
     /// <summary>The gate expects the handler to write: the event waits in the request's context for its SaveChanges.</summary>
     internal void Expect(string action, Guid caseId, string objectKind, Guid? objectId)
     {
-        _expected = Describe(action, caseId, objectKind, objectId, AuditOutcome.Allowed);
+        _expected = Describe(Canonical(action), caseId, objectKind, objectId, AuditOutcome.Allowed);
         db.AuditEvents.Add(_expected);
     }
 
@@ -61,6 +71,8 @@ public sealed class AuditTrail(ReviewDbContext db, IHttpContextAccessor http, Ti
         var own = scope.ServiceProvider.GetRequiredService<ReviewDbContext>();
         if (await own.AuditEvents.AnyAsync(e => e.Id == expected.Id, cancellationToken))
             return;
+        // Nothing was written: the trail says so, so that a refused move never reads as a move.
+        expected.Action += AttemptSuffix;
         own.AuditEvents.Add(expected);
         await own.SaveChangesAsync(cancellationToken);
     }
