@@ -12,8 +12,11 @@ internal static class AuditEvents
     public static async Task<List<AuditEvent>> ByAsync(CyberReviewApp app, Guid userId) =>
         await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().Where(e => e.ActorId == userId).OrderBy(e => e.Sequence).ToListAsync());
 
-    public static async Task<Guid> UserIdAsync(CyberReviewApp app, string email) =>
-        await app.WithDbAsync(db => db.Users.Where(u => u.NormalizedEmail == email.ToUpperInvariant()).Select(u => u.Id).SingleAsync());
+    public static async Task<Guid> UserIdAsync(CyberReviewApp app, string email)
+    {
+        var normalized = email.ToUpperInvariant();
+        return await app.WithDbAsync(db => db.Users.Where(u => u.NormalizedEmail == normalized).Select(u => u.Id).SingleAsync());
+    }
 
     public static async Task<string> NumberOfAsync(CyberReviewApp app, Guid caseId) =>
         await app.WithDbAsync(db => db.Cases.Where(c => c.Id == caseId).Select(c => c.Number).SingleAsync());

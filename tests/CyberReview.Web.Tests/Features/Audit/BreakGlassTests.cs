@@ -12,7 +12,7 @@ namespace CyberReview.Web.Tests.Features.Audit;
 public sealed class BreakGlassTests(Apps apps)
 {
     private const string Office = "Cybersecurity Review Office";
-    private const string Reason = "Ministry enquiry 2026-114 asks about this provider's pending reviews";
+    private const string Reason = "Ministry enquiry 2026-114 asks about the pending reviews of this provider";
 
     [Theory, ClassData(typeof(Databases))]
     public async Task A_colleague_who_does_not_handle_the_case_states_a_purpose_on_a_page_and_the_access_is_flagged(Database engine)
