@@ -53,6 +53,8 @@ internal sealed class AuditCheckpointWriter(AuditCheckpointing checkpoints, IOpt
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // The key is made (and its file named in the log) at the first start, not at the first checkpoint.
+        _ = checkpoints.PublicKey;
         var seconds = options.Value.CheckpointIntervalSeconds;
         if (seconds <= 0)
             return;
