@@ -49,7 +49,7 @@ internal static class AuditCommands
             return 1;
         }
         var directory = options.ResolveCheckpointDirectory(installation.Database);
-        var progress = new Progress<long>(count => console.Error.WriteLine($"… {count} events verified"));
+        var progress = new CountReport(console.Error);
         var result = await AuditVerifier.VerifyAsync(installation.Db, directory, key, progress, cancellationToken);
         if (result.Verified)
         {
@@ -83,6 +83,12 @@ internal static class AuditCommands
         }
         await console.Out.WriteLineAsync(key.ToString());
         return 0;
+    }
+
+    // Reports on the caller's thread, in order (Progress<T> would post to the thread pool).
+    private sealed class CountReport(TextWriter error) : IProgress<long>
+    {
+        public void Report(long value) => error.WriteLine($"… {value} events verified");
     }
 
     private static CheckpointVerifier? TryKey(AuditOptions options, Installation installation)

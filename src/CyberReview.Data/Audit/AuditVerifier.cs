@@ -88,11 +88,10 @@ public static class AuditVerifier
                 committed = checkpoint.Size;
             }
             expected++;
-            if ((s & 1023) == 0)
+            if ((s & 0xFFFF) == 0)
                 progress?.Report(s);
         }
         var count = expected - 1;
-        progress?.Report(count);
         if (next < checkpoints.Count && checkpoints[^1].Size > count)
             return Fail(AuditFault.Missing, count + 1, $"The checkpoint of {checkpoints[^1].Size} events covers events the trail no longer holds: it ends at {count}.");
         if (head.Sequence != count)

@@ -54,6 +54,7 @@ internal static class AuditApi
         audit.MapGet("/events", List).RequireCapability(Capability.ReadAuditTrail)
             .WithSummary("Audit events newest first, filtered by user (e-mail or id), case (number or id), object, time range, outcome or break glass; paged by the cursor `before` (a sequence number).");
         audit.MapGet("/export", Export).RequireCapability(Capability.ReadAuditTrail)
+            .Produces<string>(StatusCodes.Status200OK, "text/csv", "application/jsonl").ProducesValidationProblem()
             .WithSummary("The filtered events oldest first as CSV (`format=csv`) or JSON lines (`format=jsonl`), streamed; the export is itself recorded.");
         audit.MapGet("/public-key", PublicKey)
             .WithSummary("The public key that signs the trail's checkpoints, as a signed-note verifier key (Ed25519); not secret.");

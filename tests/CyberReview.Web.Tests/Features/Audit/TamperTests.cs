@@ -69,6 +69,16 @@ public sealed class TamperTests
         await File.WriteAllTextAsync(file, note, cancellation);
         Assert.True((await VerifyAsync(app, checkpoints)).Verified);
 
+        // A checkpoint resumes from the last one's saved range, but never from one that no longer gives its signed root.
+        var range = Path.Combine(checkpoints.Directory, "range-" + 40.ToString("D19", System.Globalization.CultureInfo.InvariantCulture) + ".txt");
+        Assert.True(File.Exists(range));
+        await File.WriteAllTextAsync(range, Convert.ToBase64String(new byte[32]) + "\n", cancellation);
+        await AppendInParallelAsync(app, 5, cancellation);
+        Assert.Equal(45, (await checkpoints.WriteAsync(cancellation))!.Size);
+        var resumed = await VerifyAsync(app, checkpoints);
+        Assert.True(resumed.Verified, resumed.Reason);
+        Assert.Equal(3, resumed.Checkpoints);
+
         // An event deleted.
         await SqlAsync(app, "DELETE FROM \"AuditEvents\" WHERE \"Sequence\" = 20");
         await AssertFaultAsync(app, checkpoints, AuditFault.Missing, 20);
