@@ -14,6 +14,9 @@ internal sealed class CommandHost(CliConsole console, IConfiguration configurati
 {
     public CliConsole Console => console;
 
+    /// <summary>The whole configuration, for commands with settings beyond the database (the <c>Audit</c> section).</summary>
+    public IConfiguration Configuration => configuration;
+
     public async Task<int> RunAsync(Func<Installation, Task<int>> work)
     {
         Installation installation;

@@ -22,11 +22,12 @@ internal static class Program
             .Build();
         var host = new CommandHost(console, configuration);
 
-        var root = new RootCommand("Administers a CyberReview installation: its database, demo data and users.")
+        var root = new RootCommand("Administers a CyberReview installation: its database, demo data, users and audit trail.")
         {
             DbCommands.Create(host),
             DemoCommands.Create(host),
             UserCommands.Create(host),
+            AuditCommands.Create(host),
         };
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error });
     }

@@ -44,6 +44,44 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Panels.ExpertOpinion> ExpertOpinions => Set<Panels.ExpertOpinion>();
     public DbSet<Decisions.Decision> Decisions => Set<Decisions.Decision>();
     public DbSet<Registry.RegistryEntry> RegistryEntries => Set<Registry.RegistryEntry>();
+    public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
+    public DbSet<Audit.AuditHead> AuditHeads => Set<Audit.AuditHead>();
+
+    /// <summary>
+    /// Saves in one transaction; audit events added to the context are linked onto the chain inside it, so an
+    /// action and its audit event commit together or not at all.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var pending = Audit.AuditChain.Pending(this);
+        if (pending.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (Database.CurrentTransaction is not null)
+        {
+            await Audit.AuditChain.LinkAsync(this, pending, cancellationToken);
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        // PostgreSQL retries on transient failures: the whole transaction is the unit that is retried.
+        var saved = await Database.CreateExecutionStrategy().ExecuteAsync(async cancellation =>
+        {
+            await using var transaction = await Database.BeginTransactionAsync(cancellation);
+            await Audit.AuditChain.LinkAsync(this, pending, cancellation);
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: false, cancellation);
+            await transaction.CommitAsync(cancellation);
+            return count;
+        }, cancellationToken);
+        if (acceptAllChangesOnSuccess)
+            ChangeTracker.AcceptAllChanges();
+        return saved;
+    }
+
+    /// <summary>Synchronous saves cannot take part in the audit chain's lock; CyberReview saves asynchronously.</summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        if (Audit.AuditChain.Pending(this).Count > 0)
+            throw new InvalidOperationException("Audit events are saved with SaveChangesAsync only.");
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

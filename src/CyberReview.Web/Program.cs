@@ -1,5 +1,6 @@
 using CyberReview.Web.Features.Account;
 using CyberReview.Web.Features.Administration;
+using CyberReview.Web.Features.Audit;
 using CyberReview.Web.Features.Cases;
 using CyberReview.Web.Features.Commitments;
 using CyberReview.Web.Features.Conflicts;
@@ -34,6 +35,7 @@ builder.Services.AddCyberReviewExperts();
 builder.Services.AddCyberReviewPanels(builder.Configuration);
 builder.Services.AddCyberReviewDecisions();
 builder.Services.AddCyberReviewRegistry(builder.Configuration);
+builder.Services.AddCyberReviewAudit(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
@@ -55,7 +57,7 @@ app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 app.MapHealth();
 app.MapApiReference();
-var api = app.MapGroup("/api/v1").RequireApiToken();
+var api = app.MapGroup("/api/v1").RequireApiToken().WithCaseMaterialAudit();
 api.MapAccountApi();
 api.MapProductsApi();
 api.MapAdministrationApi();
@@ -67,6 +69,7 @@ api.MapEvaluationApi();
 api.MapExpertsApi();
 api.MapPanelsApi();
 api.MapDecisionsApi();
+api.MapAuditApi();
 // Public, so outside the token-only group; after it, so the reference lists it after the rest.
 app.MapRegistryApi();
 

@@ -10,10 +10,11 @@ public static class AccessRules
     {
         [Role.Office] = new(
             [OrganisationKind.ReviewOffice],
-            [Capability.TakePartInCases, Capability.ScreenCases, Capability.RunReviews, Capability.BrowseProducts, Capability.ManageOrganisations, Capability.CheckProcurement, Capability.UseApiTokens]),
+            [Capability.TakePartInCases, Capability.ScreenCases, Capability.RunReviews, Capability.BrowseProducts, Capability.ManageOrganisations, Capability.CheckProcurement, Capability.UseApiTokens,
+                Capability.ReadAuditTrail, Capability.OpenCasesOnStatedPurpose]),
         [Role.Committee] = new(
             [OrganisationKind.ReviewOffice],
-            [Capability.TakePartInCases, Capability.ApproveCriteria, Capability.HandleEscalations, Capability.UseApiTokens]),
+            [Capability.TakePartInCases, Capability.ApproveCriteria, Capability.HandleEscalations, Capability.UseApiTokens, Capability.ReadAuditTrail]),
         [Role.Expert] = new(
             [OrganisationKind.ReviewOffice],
             [Capability.TakePartInCases, Capability.GiveExpertOpinions, Capability.DeclareConflicts, Capability.UseApiTokens]),

@@ -28,4 +28,8 @@ public enum Capability
     CheckProcurement,
     FileProcurementDeclarations,
     UseApiTokens,
+    /// <summary>Read and export the audit trail of case material, and see break-glass accesses.</summary>
+    ReadAuditTrail,
+    /// <summary>Open a case one is not a member of on a stated purpose ("break glass"), recorded and flagged for the committee.</summary>
+    OpenCasesOnStatedPurpose,
 }

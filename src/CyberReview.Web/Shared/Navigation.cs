@@ -20,6 +20,7 @@ internal static class Navigation
         new("Nav.Institutions", "/Institutions", user => user.Has(Capability.RunReviews)),
         new("Nav.Declarations", "/Conflicts/Declarations", user => user.Has(Capability.DeclareConflicts)),
         new("Nav.Registry", "/Registry", _ => true),
+        new("Nav.Audit", "/Audit", user => user.Has(Capability.ReadAuditTrail)),
         new("Nav.Users", "/Administration/Users", user => user.Has(Capability.ManageUsers)),
         new("Nav.Organisations", "/Administration/Organisations", user => user.Has(Capability.ManageOrganisations)),
         new("Nav.Calendar", "/Calendar", user => user.Has(Capability.ManageCalendar)),

@@ -34,6 +34,23 @@ public sealed class AccessRulesTests
     public void Experts_and_evaluators_declare_their_ties_with_providers() =>
         Assert.Equal([Role.Expert, Role.Evaluator], AccessRules.RolesWith(Capability.DeclareConflicts));
 
+    // Least privilege: the office and the committee oversee access to case material; administrators run the
+    // installation and see no case, so they do not read who saw which case either.
+    [Theory]
+    [InlineData(Role.Office, true, true)]
+    [InlineData(Role.Committee, true, false)]
+    [InlineData(Role.Expert, false, false)]
+    [InlineData(Role.Evaluator, false, false)]
+    [InlineData(Role.Provider, false, false)]
+    [InlineData(Role.SectorAuthority, false, false)]
+    [InlineData(Role.Procurer, false, false)]
+    [InlineData(Role.Administrator, false, false)]
+    public void Who_reads_the_audit_trail_and_who_may_break_glass(Role role, bool readsAuditTrail, bool breaksGlass)
+    {
+        Assert.Equal(readsAuditTrail, AccessRules.Grants([role], Capability.ReadAuditTrail));
+        Assert.Equal(breaksGlass, AccessRules.Grants([role], Capability.OpenCasesOnStatedPurpose));
+    }
+
     [Fact]
     public void Providers_cannot_evaluate_or_screen()
     {

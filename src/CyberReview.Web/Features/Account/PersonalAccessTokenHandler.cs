@@ -29,6 +29,9 @@ internal sealed class PersonalAccessTokenHandler(
     public const string TokenPrefix = "crv_";
     private const string FailureKey = "cyberreview:token-failure";
 
+    /// <summary>The id of the token a request came with, for the audit trail.</summary>
+    public const string TokenIdClaim = "cyberreview:token";
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         var header = Request.Headers.Authorization.ToString();
@@ -58,6 +61,7 @@ internal sealed class PersonalAccessTokenHandler(
         }
         var principal = await principals.CreateAsync(token.User);
         var identity = new ClaimsIdentity(principal.Claims, SchemeName);
+        identity.AddClaim(new Claim(TokenIdClaim, token.Id.ToString()));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -9,6 +9,7 @@ namespace CyberReview.Web.Features.Cases;
 
 /// <summary>One case: its particulars, clock, questions, timeline, and the moves the user's part allows now.</summary>
 [RequireCapability(Capability.TakePartInCases)]
+[Audit.CaseMaterial("case")]
 public sealed class CaseModel(CaseQueries queries, CaseCommands commands, Commitments.CommitmentCommands commitments, IStringLocalizer<Resources.Text> text) : PageModel
 {
     public CaseDetails? Details { get; private set; }

@@ -18,7 +18,7 @@ public sealed record NewCase(string Title, Guid ProviderId, IReadOnlyList<Guid> 
 /// Every change to a case: opening, applying, moving through the workflow, asking and answering. Each
 /// command is one transaction that either happens whole, with its timeline entry, or not at all.
 /// </summary>
-public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calendar.ReviewCalendar calendar, TimeProvider clock, IStringLocalizer<Resources.Text> text)
+public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calendar.ReviewCalendar calendar, TimeProvider clock, IStringLocalizer<Resources.Text> text, Audit.AuditTrail audit)
 {
     public const int MaxTextLength = 8000;
 
@@ -52,6 +52,7 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
         if (request.SectorDepartmentId is { } sectorId)
             CaseRecords.Grant(reviewCase, clock, CaseActor.SectorAuthority, organisationId: sectorId);
         CaseRecords.Event(reviewCase, clock, user, CaseActor.Office, "Opened", null, reviewCase.State, Clean(request.Justification));
+        audit.Record("case.open", reviewCase.Id, "case", reviewCase.Id);
         IdempotencyKeys.Remember(db, clock, user, idempotencyKey, nameof(OpenAsync), reviewCase.Id);
         return await SaveNewAsync(reviewCase, cancellationToken);
     }
@@ -70,6 +71,7 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
         var reviewCase = NewCaseFor(title, providerId, TriggerKind.ProviderApplication, versions);
         CaseRecords.Grant(reviewCase, clock, CaseActor.Provider, organisationId: providerId);
         CaseRecords.Event(reviewCase, clock, user, CaseActor.Provider, "Opened", null, reviewCase.State, null);
+        audit.Record("case.apply", reviewCase.Id, "case", reviewCase.Id);
         IdempotencyKeys.Remember(db, clock, user, idempotencyKey, nameof(ApplyAsync), reviewCase.Id);
         return await SaveNewAsync(reviewCase, cancellationToken);
     }
@@ -102,6 +104,9 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
         if (record is not null && await record(reviewCase, part) is { } refusal)
             return refusal;
         await ApplyAsync(reviewCase, user, part, action.ToString(), ((CaseDecision.Moved)decision).To, Clean(reason), cancellationToken);
+        // A move that records something of its own (a decision) keeps that name in the trail.
+        if (record is null)
+            audit.Record("case.transition", caseId, "case", caseId);
         return await SaveAsync(reviewCase, cancellationToken);
     }
 

@@ -11,6 +11,7 @@ namespace CyberReview.Web.Features.Decisions;
 
 /// <summary>A case's decisions, and the form to record one (or a superseding one) when the user's part may.</summary>
 [RequireCapability(Capability.TakePartInCases)]
+[Audit.CaseMaterial("decision")]
 public sealed class IndexModel(DecisionQueries queries, DecisionCommands commands, IStringLocalizer<Resources.Text> text) : PageModel
 {
     /// <summary>Blank condition rows on the form; without JavaScript, a fixed number.</summary>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace CyberReview.Web.Features.Evaluation;
 
 /// <summary>One evaluation activity: its plan, status and results; or the plan of a new one of a chosen kind.</summary>
+[Audit.CaseMaterial("activity", ObjectIdFrom = "activityId")]
 public sealed class ActivityModel(EvaluationQueries queries, EvaluationCommands commands, IStringLocalizer<Resources.Text> text) : EvaluationPage(text)
 {
     public ActivityView? Activity { get; private set; }

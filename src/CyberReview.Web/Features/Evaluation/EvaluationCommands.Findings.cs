@@ -49,6 +49,7 @@ public sealed partial class EvaluationCommands
         Apply(finding, draft, catalogue, now);
         db.Findings.Add(finding);
         Record(reviewCase!, user, "FindingRecorded", Subject(finding));
+        audit.Record("finding.record", caseId, "finding", finding.Id);
         IdempotencyKeys.Remember(db, clock, user, idempotencyKey, operation, finding.Id);
         return await SaveAsync(reviewCase!, finding.Id, cancellationToken);
     }
@@ -71,6 +72,7 @@ public sealed partial class EvaluationCommands
             return invalid;
         Apply(finding, draft, catalogue, clock.GetUtcNow());
         Record(reviewCase!, user, "FindingEdited", Subject(finding));
+        audit.Record("finding.edit", caseId, "finding", finding.Id);
         return await SaveAsync(reviewCase!, finding.Id, cancellationToken);
     }
 
@@ -95,6 +97,7 @@ public sealed partial class EvaluationCommands
         (finding.Status, finding.UpdatedAt) = (status, clock.GetUtcNow());
         finding.Revision++;
         Record(reviewCase!, user, what, WithReason(Subject(finding), reason));
+        audit.Record("finding.status", caseId, "finding", finding.Id);
         return await SaveAsync(reviewCase!, finding.Id, cancellationToken);
     }
 

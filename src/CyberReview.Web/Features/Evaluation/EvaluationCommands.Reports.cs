@@ -72,6 +72,7 @@ public sealed partial class EvaluationCommands
         if (current is not null)
             (current.SupersededById, current.SupersededAt) = (report.Id, now);
         Record(reviewCase, user, current is null ? "ReportSubmitted" : "ReportCorrected", WithReason($"{institutionName} v{report.Version}", report.CorrectionReason));
+        audit.Record("report.submit", caseId, "report", report.Id);
         IdempotencyKeys.Remember(db, clock, user, idempotencyKey, operation, report.Id);
         return await SaveAsync(reviewCase, report.Id, cancellationToken);
     }

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace CyberReview.Web.Features.Evaluation;
 
 /// <summary>One finding, with its evidence and the changes its status allows; or the form for a new one.</summary>
+[Audit.CaseMaterial("finding", ObjectIdFrom = "findingId")]
 public sealed class FindingModel(EvaluationQueries queries, EvaluationCommands commands, IStringLocalizer<Resources.Text> text) : EvaluationPage(text)
 {
     public FindingView? Finding { get; private set; }

@@ -8,6 +8,7 @@ namespace CyberReview.Web.Features.Evaluation;
 /// A case's evaluation: its activities, findings and signed reports, with the ways to add to them for the
 /// evaluators of an assigned institution. The provider, once the case is decided, sees the findings only.
 /// </summary>
+[Audit.CaseMaterial("evaluation")]
 public sealed class IndexModel(EvaluationQueries queries, Microsoft.Extensions.Localization.IStringLocalizer<Resources.Text> text) : EvaluationPage(text)
 {
     public const int PageSize = 25;

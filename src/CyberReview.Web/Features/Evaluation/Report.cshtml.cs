@@ -7,6 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace CyberReview.Web.Features.Evaluation;
 
 /// <summary>One signed report, frozen as signed; or the sign-off form for the evaluator's institution.</summary>
+[Audit.CaseMaterial("report", ObjectIdFrom = "reportId")]
 public sealed class ReportModel(EvaluationQueries queries, EvaluationCommands commands, IStringLocalizer<Resources.Text> text) : EvaluationPage(text)
 {
     public ReportView? Report { get; private set; }

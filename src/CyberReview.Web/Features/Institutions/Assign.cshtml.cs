@@ -15,6 +15,7 @@ namespace CyberReview.Web.Features.Institutions;
 /// the case; a refusal is shown here with the rule's reason. Like every case page, 404 unless the case grants a part.
 /// </summary>
 [RequireCapability(Capability.RunReviews)]
+[Audit.CaseMaterial("institutions", CaseIdFrom = "caseId")]
 public sealed class AssignModel(ReviewDbContext db, CaseInstitutions institutions, Designations designations, IStringLocalizer<Resources.Text> text) : PageModel
 {
     public CaseSummary? Case { get; private set; }

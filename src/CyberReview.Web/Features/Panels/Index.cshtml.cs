@@ -12,6 +12,7 @@ namespace CyberReview.Web.Features.Panels;
 
 /// <summary>A case's expert panel: the office draws it and replaces conflicted seats, experts give opinions and vote, everyone on it sees the draws re-run.</summary>
 [RequireCapability(Capability.TakePartInCases)]
+[Audit.CaseMaterial("panel")]
 public sealed class IndexModel(PanelQueries queries, PanelCommands commands, IOptions<PanelOptions> options, IStringLocalizer<Resources.Text> text) : PageModel
 {
     public PanelView? Panel { get; private set; }
