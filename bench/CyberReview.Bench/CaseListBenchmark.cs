@@ -206,6 +206,7 @@ internal sealed class BenchApp : WebApplicationFactory<Web.Features.Cases.CaseCo
         builder.UseSetting("Database:DataDirectory", _directory);
         builder.UseSetting("Demo:SeedOnFirstStart", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        builder.UseSetting("Vault:KeyEncryptionKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
     }
 
     public override async ValueTask DisposeAsync()

@@ -44,6 +44,8 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Panels.ExpertOpinion> ExpertOpinions => Set<Panels.ExpertOpinion>();
     public DbSet<Decisions.Decision> Decisions => Set<Decisions.Decision>();
     public DbSet<Registry.RegistryEntry> RegistryEntries => Set<Registry.RegistryEntry>();
+    public DbSet<Evidence.Attachment> Attachments => Set<Evidence.Attachment>();
+    public DbSet<Evidence.EvidenceRetention> EvidenceRetentions => Set<Evidence.EvidenceRetention>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
