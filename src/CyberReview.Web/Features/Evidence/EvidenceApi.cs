@@ -44,11 +44,13 @@ internal static class EvidenceApi
     /// <summary>Loads the key-encryption key at start, so a missing or malformed key stops the start with its reason rather than the first upload.</summary>
     public static void PrepareEvidenceVault(this WebApplication app) => app.Services.GetRequiredService<EvidenceVault>();
 
+    // Uploads carry no transport limit of their own: the vault refuses what is over its kind's limit, with a message
+    // that says so, from the declared length or while counting the stream (see UseBodySizeLimits for everything else).
     public static void MapEvidenceApi(this RouteGroupBuilder api)
     {
         var evidence = api.MapGroup("/cases/{id:guid}").WithTags("Evidence").RequireCapability(Capability.TakePartInCases);
         evidence.MapGet("/attachments", List).WithSummary("The case's files you may read; filter by owner (Case, Activity, Report) and ownerId; newest first; paged.");
-        evidence.MapPost("/attachments", Upload).WithMetadata(new DisableRequestSizeLimitAttribute()).DisableAntiforgery()
+        evidence.MapPost("/attachments", Upload).WithMetadata(new RequestSizeLimitAttribute(long.MaxValue)).DisableAntiforgery()
             .WithSummary("Attach a file: multipart/form-data (fields owner, ownerId, kind before the file) or a raw body with ?name=, ?owner=, ?ownerId=, ?kind=. " +
                 "The bytes decide the kind (413 over the kind's limit, 415 not an accepted kind, 422 unsafe archive, XML or malware, 503 scanner down). Honours Idempotency-Key.");
         evidence.MapGet("/attachments/{attachmentId:guid}", Get).WithSummary("One file's particulars: name, kinds, size, SHA-256, uploader, scan status.");
@@ -84,6 +86,9 @@ internal static class EvidenceApi
         ClaimsPrincipal user, EvidenceCommands commands, EvidenceQueries queries, EvidenceVault vault,
         [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken)
     {
+        // Nobody outside the case learns anything about it from how their upload is read: 404 before a byte is.
+        if (!await commands.IsPartyAsync(id, user, cancellationToken))
+            return TypedResults.NotFound();
         UploadBody? body;
         if (UploadRequests.IsMultipart(request))
         {

@@ -22,6 +22,10 @@ public sealed partial class EvidenceCommands(ReviewDbContext db, EvidenceVault v
 {
     public const string UploadOperation = "Evidence.Upload";
 
+    /// <summary>Whether the case exists for the user (they hold some part in it).</summary>
+    public async Task<bool> IsPartyAsync(Guid caseId, ClaimsPrincipal user, CancellationToken cancellationToken) =>
+        await EvidenceScope.ForAsync(db, user, caseId, cancellationToken) is not null;
+
     /// <summary>Whether the user may attach to <paramref name="target"/> now, and in which part; checked without reading the file.</summary>
     public async Task<(EvidenceOutcome? Refusal, CaseActor Part)> PermitAsync(Guid caseId, AttachmentTarget target, ClaimsPrincipal user, CancellationToken cancellationToken)
     {

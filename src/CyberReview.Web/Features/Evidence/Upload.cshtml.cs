@@ -16,7 +16,8 @@ namespace CyberReview.Web.Features.Evidence;
 /// </summary>
 [RequireCapability(Capability.TakePartInCases)]
 [IgnoreAntiforgeryToken]
-[DisableRequestSizeLimit]
+// No transport limit: the vault refuses what is over its kind's limit, with a message that says so.
+[RequestSizeLimit(long.MaxValue)]
 public sealed class UploadModel(EvidenceCommands commands, IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions, IStringLocalizer<Resources.Text> text) : PageModel
 {
     public Guid CaseId { get; private set; }
