@@ -3,6 +3,8 @@ using CyberReview.Reviews.Evidence;
 using CyberReview.Web.Shared;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -16,6 +18,7 @@ namespace CyberReview.Web.Features.Evidence;
 /// </summary>
 [RequireCapability(Capability.TakePartInCases)]
 [IgnoreAntiforgeryToken]
+[StreamedForm]
 // No transport limit: the vault refuses what is over its kind's limit, with a message that says so.
 [RequestSizeLimit(long.MaxValue)]
 public sealed class UploadModel(EvidenceCommands commands, IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions, IStringLocalizer<Resources.Text> text) : PageModel
@@ -80,4 +83,22 @@ public sealed class UploadModel(EvidenceCommands commands, IAntiforgery antiforg
         // Whatever is left of a refused upload is not read: the answer goes out now and the connection closes.
         return new PageResult { StatusCode = EvidenceApi.Status(outcome) };
     }
+}
+
+/// <summary>
+/// Keeps model binding away from the form: its form value providers would read (and buffer) the whole body before
+/// the handler runs. Parameters still bind from the query.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+internal sealed class StreamedFormAttribute : Attribute, IResourceFilter
+{
+    public void OnResourceExecuting(ResourceExecutingContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.ValueProviderFactories.RemoveType<FormValueProviderFactory>();
+        context.ValueProviderFactories.RemoveType<FormFileValueProviderFactory>();
+        context.ValueProviderFactories.RemoveType<JQueryFormValueProviderFactory>();
+    }
+
+    public void OnResourceExecuted(ResourceExecutedContext context) { }
 }
