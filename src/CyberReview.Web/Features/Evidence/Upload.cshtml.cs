@@ -53,9 +53,11 @@ public sealed class UploadModel(EvidenceCommands commands, IAntiforgery antiforg
         var body = UploadRequests.IsMultipart(Request) ? await UploadRequests.MultipartAsync(Request, cancellationToken) : null;
         if (body is null)
             return Show(new EvidenceOutcome.Invalid([]), text["Evidence.Invalid.NoFile"]);
-        // The token field precedes the file; handed over as the header, the check never reads the form.
-        if (antiforgeryOptions.Value.HeaderName is { } header && body.Fields.TryGetValue(antiforgeryOptions.Value.FormFieldName, out var token))
-            Request.Headers[header] = token;
+        // The token field precedes the file; handed over as the header, the check never reads the form. Without it the
+        // check would try to read the form, whose beginning is gone: no token, no upload.
+        if (antiforgeryOptions.Value.HeaderName is not { } header || !body.Fields.TryGetValue(antiforgeryOptions.Value.FormFieldName, out var token))
+            return BadRequest();
+        Request.Headers[header] = token;
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
             return BadRequest();
         if (!body.Fields.TryGetValue("kind", out var kindText) || !UploadRequests.TryEnum<UploadKind>(kindText, out var kind))
