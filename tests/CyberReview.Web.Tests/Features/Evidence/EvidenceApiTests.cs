@@ -146,6 +146,23 @@ public sealed class EvidenceApiTests(Apps apps)
         await File.WriteAllBytesAsync(path, blob, TestContext.Current.CancellationToken);
         Assert.Contains("does not verify", await EvidenceClient.ProblemAsync(await office.DownloadAsync(flippedBlob.Id), HttpStatusCode.InternalServerError), StringComparison.Ordinal);
 
+        // A change further in is found only as the download reaches it: the response is cut off there, never completed.
+        var flippedLater = await UploadAsync();
+        var laterPath = vault.BlobPath(flippedLater.BlobAddress!);
+        var later = await File.ReadAllBytesAsync(laterPath, TestContext.Current.CancellationToken);
+        later[16 + 65_552 + 100] ^= 0x01;
+        await File.WriteAllBytesAsync(laterPath, later, TestContext.Current.CancellationToken);
+        var cut = await office.Http.GetAsync(office.Path($"/{flippedLater.Id}/content"), HttpCompletionOption.ResponseHeadersRead, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, cut.StatusCode);
+        await Assert.ThrowsAnyAsync<Exception>(async () =>
+        {
+            await using var body = await cut.Content.ReadAsStreamAsync(TestContext.Current.CancellationToken);
+            using var copy = new MemoryStream();
+            await body.CopyToAsync(copy, TestContext.Current.CancellationToken);
+            // Should the transport not raise the abort, a short body still gives it away.
+            Assert.Equal(100_000, copy.Length);
+        });
+
         var flippedKey = await UploadAsync();
         await app.WithDbAsync(async db =>
         {
