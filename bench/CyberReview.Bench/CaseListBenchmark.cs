@@ -143,7 +143,7 @@ internal static class CaseListBenchmark
         return ids;
     }
 
-    private static async Task<string> OfficeTokenAsync(BenchApp app)
+    internal static async Task<string> OfficeTokenAsync(BenchApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReviewDbContext>();
@@ -173,9 +173,12 @@ internal sealed class BenchApp : WebApplicationFactory<Web.Features.Cases.CaseCo
         ? new NpgsqlConnectionStringBuilder(_postgresBase) { Database = _database }.ConnectionString
         : $"Data Source={Path.Combine(_directory, "cyberreview.db")}";
 
-    public static async Task<BenchApp> StartAsync(string engine)
+    /// <summary>Starts the app in memory, or with <paramref name="listen"/> on a loopback port (a real socket, for streaming figures).</summary>
+    public static async Task<BenchApp> StartAsync(string engine, bool listen = false)
     {
         var app = new BenchApp(engine);
+        if (listen)
+            app.UseKestrel(0);
         if (engine == "Postgres")
         {
             if (string.IsNullOrWhiteSpace(app._postgresBase))
@@ -206,6 +209,9 @@ internal sealed class BenchApp : WebApplicationFactory<Web.Features.Cases.CaseCo
         builder.UseSetting("Database:DataDirectory", _directory);
         builder.UseSetting("Demo:SeedOnFirstStart", "true");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
+        // The vault benchmark uploads more than an evidence file's default limit.
+        builder.UseSetting("Vault:LimitMegabytes:Evidence", "2048");
+        builder.UseSetting("Vault:KeyEncryptionKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,6 +1,7 @@
 using CyberReview.Bench;
 
 // dotnet run -c Release --project bench/CyberReview.Bench -- cases [--cases 100000] [--engine sqlite|postgres|both]
+// dotnet run -c Release --project bench/CyberReview.Bench -- vault [--megabytes 500]
 // PostgreSQL: set CYBERREVIEW_TEST_POSTGRES to a base connection string (a scratch database is created and dropped).
 var arguments = args.ToList();
 string Option(string name, string fallback) => arguments.IndexOf(name) is var i and >= 0 && i + 1 < arguments.Count ? arguments[i + 1] : fallback;
@@ -18,7 +19,10 @@ switch (arguments.FirstOrDefault())
         foreach (var engine in engines)
             await CaseListBenchmark.RunAsync(engine, count);
         return 0;
+    case "vault":
+        await VaultBenchmark.RunAsync(long.Parse(Option("--megabytes", "500"), System.Globalization.CultureInfo.InvariantCulture));
+        return 0;
     default:
-        Console.Error.WriteLine("usage: cases [--cases N] [--engine sqlite|postgres|both]");
+        Console.Error.WriteLine("usage: cases [--cases N] [--engine sqlite|postgres|both] | vault [--megabytes N]");
         return 2;
 }

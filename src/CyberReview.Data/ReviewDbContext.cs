@@ -46,6 +46,8 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Registry.RegistryEntry> RegistryEntries => Set<Registry.RegistryEntry>();
     public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
     public DbSet<Audit.AuditHead> AuditHeads => Set<Audit.AuditHead>();
+    public DbSet<Evidence.Attachment> Attachments => Set<Evidence.Attachment>();
+    public DbSet<Evidence.EvidenceRetention> EvidenceRetentions => Set<Evidence.EvidenceRetention>();
 
     /// <summary>
     /// Saves in one transaction; audit events added to the context are linked onto the chain inside it, so an

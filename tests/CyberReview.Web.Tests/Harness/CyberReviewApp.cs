@@ -4,6 +4,7 @@ using CyberReview.Data.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
@@ -24,10 +25,11 @@ public sealed class CyberReviewApp : WebApplicationFactory<Program>
     public string ConnectionString { get; }
     public IReadOnlyList<DemoSignIn> SignIns { get; private set; } = [];
 
-    private CyberReviewApp(Database engine, string? postgresBase, IDictionary<string, string?> settings)
+    private CyberReviewApp(Database engine, string? postgresBase, IDictionary<string, string?> settings, Action<IServiceCollection>? services)
     {
         Engine = engine;
         Settings = settings;
+        _services = services;
         if (engine == Database.Postgres)
         {
             _postgresBase = postgresBase;
@@ -42,14 +44,18 @@ public sealed class CyberReviewApp : WebApplicationFactory<Program>
 
     private IDictionary<string, string?> Settings { get; }
 
+    private readonly Action<IServiceCollection>? _services;
+
     /// <summary>
     /// Starts an app on the engine, with the demo data loaded: in memory, or with <paramref name="listen"/> on
     /// a free loopback port that a real browser can reach at <see cref="ClientOptions"/>' base address.
+    /// <paramref name="services"/> replaces services (a fake clock) in an app of the test's own.
     /// </summary>
-    public static async Task<CyberReviewApp> StartAsync(Database engine, IDictionary<string, string?>? settings = null, bool migrate = true, bool listen = false)
+    public static async Task<CyberReviewApp> StartAsync(Database engine, IDictionary<string, string?>? settings = null, bool migrate = true, bool listen = false,
+        Action<IServiceCollection>? services = null)
     {
         var postgresBase = engine == Database.Postgres ? PostgresServer.BaseConnectionString() : null;
-        var app = new CyberReviewApp(engine, postgresBase, settings ?? new Dictionary<string, string?>());
+        var app = new CyberReviewApp(engine, postgresBase, settings ?? new Dictionary<string, string?>(), services);
         if (engine == Database.Postgres)
             await app.CreatePostgresDatabaseAsync(migrate);
         if (listen)
@@ -72,8 +78,13 @@ public sealed class CyberReviewApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         // One app serves many tests from one address; the per-address limit gets its own test.
         builder.UseSetting("SignIn:AttemptsPerAddress", "100000");
+        // The embedded (SQLite) installation generates its vault key into the data folder; PostgreSQL must be given one.
+        if (Engine == Database.Postgres)
+            builder.UseSetting("Vault:KeyEncryptionKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
+        if (_services is not null)
+            builder.ConfigureTestServices(_services);
     }
 
     public AsyncServiceScope Scope() => Services.CreateAsyncScope();

@@ -47,6 +47,25 @@ public sealed partial class PageClient(HttpClient http)
         return await SendAsync(request);
     }
 
+    /// <summary>
+    /// Posts a multipart form with one file, as the page at <paramref name="formPage"/> would: the anti-forgery token
+    /// and the fields first, the file last.
+    /// </summary>
+    public async Task<Page> PostFileAsync(string action, IEnumerable<KeyValuePair<string, string>> fields, string fileField, string fileName, byte[] content, string formPage)
+    {
+        await GetAsync(formPage);
+        using var form = new MultipartFormDataContent();
+        if (_antiforgeryToken is not null)
+            form.Add(new StringContent(_antiforgeryToken), "__RequestVerificationToken");
+        foreach (var (name, value) in fields)
+            form.Add(new StringContent(value), name);
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, fileField, fileName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, action) { Content = form };
+        return await SendAsync(request);
+    }
+
     public Task<Page> SignInAsync(string email, string password) =>
         PostFormAsync("/Account/SignIn", [new("Form.Email", email), new("Form.Password", password)], formPage: "/Account/SignIn");
 
