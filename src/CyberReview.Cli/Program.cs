@@ -22,12 +22,21 @@ internal static class Program
             .Build();
         var host = new CommandHost(console, configuration);
 
-        var root = new RootCommand("Administers a CyberReview installation: its database, demo data and users.")
+        var root = new RootCommand("Administers a CyberReview installation (its database, demo data and users) and analyses SBOMs.")
         {
             DbCommands.Create(host),
             DemoCommands.Create(host),
             UserCommands.Create(host),
+            SbomCommands.Create(host),
         };
-        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+        var parse = root.Parse(args);
+        // sbom analyze promises CI pipelines 1 for findings only; a command line it cannot use is bad input (2).
+        if (parse.Errors.Count > 0 && SbomCommands.Owns(parse.CommandResult.Command))
+        {
+            foreach (var error in parse.Errors)
+                await console.Error.WriteLineAsync(error.Message);
+            return SbomCommands.BadInput;
+        }
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error });
     }
 }

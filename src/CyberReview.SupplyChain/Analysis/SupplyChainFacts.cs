@@ -70,9 +70,9 @@ public sealed record SupplyChainFacts(
                     continue;
                 stated = true;
                 if (policy.Deny.Contains(id))
-                    denied.Add(licence.Value);
+                    denied.Add(id);
                 else if (policy.Review.Contains(id))
-                    review.Add(licence.Value);
+                    review.Add(id);
             }
         }
         if (!stated)
