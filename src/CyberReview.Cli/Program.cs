@@ -28,6 +28,7 @@ internal static class Program
             DemoCommands.Create(host),
             UserCommands.Create(host),
             SbomCommands.Create(host),
+            AdvisoryCommands.Create(host),
         };
         var parse = root.Parse(args);
         // sbom analyze promises CI pipelines 1 for findings only; a command line it cannot use is bad input (2).

@@ -44,6 +44,8 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Panels.ExpertOpinion> ExpertOpinions => Set<Panels.ExpertOpinion>();
     public DbSet<Decisions.Decision> Decisions => Set<Decisions.Decision>();
     public DbSet<Registry.RegistryEntry> RegistryEntries => Set<Registry.RegistryEntry>();
+    public DbSet<Advisories.ImportedAdvisory> ImportedAdvisories => Set<Advisories.ImportedAdvisory>();
+    public DbSet<Advisories.ImportedAdvisoryPackage> ImportedAdvisoryPackages => Set<Advisories.ImportedAdvisoryPackage>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {
