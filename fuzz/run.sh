@@ -58,6 +58,7 @@ for target in "${targets[@]}"; do
   esac
 done
 
+stamp=$(date -u +%Y%m%dT%H%M)
 summary=$out/summary.txt
 : > "$summary"
 for target in "${targets[@]}"; do
@@ -75,7 +76,8 @@ for target in "${targets[@]}"; do
   for crash in "$findings"/default/crashes/id:*; do
     [ -f "$crash" ] || continue
     mkdir -p "$regressions/$target"
-    cp "$crash" "$regressions/$target/$(basename "$crash" | tr ':,' '__' | cut -c1-60)"
+    # Stamped by run, so a later run's id:000000 never overwrites an earlier one.
+    cp "$crash" "$regressions/$target/$stamp-$(basename "$crash" | tr ':,' '__' | cut -c1-48)"
     crashes=$((crashes + 1))
   done
   echo "$target: ran ${ran}s, ${execs} executions, ${paths} corpus entries, ${crashes} crashes" | tee -a "$summary"

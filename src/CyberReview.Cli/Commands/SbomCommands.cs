@@ -85,7 +85,7 @@ internal static class SbomCommands
             if (request.Output is { } path)
             {
                 await using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None);
-                await WriteAsync(report, request, stream, console, cancellationToken);
+                await WriteAsync(report, request, stream, cancellationToken);
             }
             else if (request.Format == "table")
             {
@@ -94,7 +94,7 @@ internal static class SbomCommands
             else
             {
                 using var buffer = new MemoryStream();
-                await WriteAsync(report, request, buffer, console, cancellationToken);
+                await WriteAsync(report, request, buffer, cancellationToken);
                 await console.Out.WriteLineAsync(System.Text.Encoding.UTF8.GetString(buffer.ToArray()));
             }
         }
@@ -111,7 +111,7 @@ internal static class SbomCommands
         return failing > 0 ? FindingsRemain : Clean;
     }
 
-    private static async Task WriteAsync(SbomAnalysisReport report, AnalyzeRequest request, Stream stream, CliConsole console, CancellationToken cancellationToken)
+    private static async Task WriteAsync(SbomAnalysisReport report, AnalyzeRequest request, Stream stream, CancellationToken cancellationToken)
     {
         switch (request.Format)
         {
@@ -130,7 +130,6 @@ internal static class SbomCommands
                 break;
         }
         await stream.FlushAsync(cancellationToken);
-        _ = console;
     }
 
     private static string ToolVersion() =>

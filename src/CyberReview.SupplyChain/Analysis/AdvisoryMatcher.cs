@@ -11,7 +11,7 @@ namespace CyberReview.SupplyChain.Analysis;
 /// and reused for every later component and SBOM; a component's version is parsed once per ordering it meets.
 /// </summary>
 /// <remarks>
-/// Safe to share between threads. Which version is matched: the purl's version, else the component's version field.
+/// An advisory that rates nothing takes the highest rating of its aliases in the same index. Safe to share between threads. Which version is matched: the purl's version, else the component's version field.
 /// An entry whose ranges are all GIT ranges (commits) and that lists no versions cannot be evaluated over versions
 /// and is passed over (<see cref="UnevaluableEntries"/> counts them).
 /// </remarks>
@@ -72,7 +72,7 @@ public sealed class AdvisoryMatcher
         string? unknownReason = null;
         foreach (var entry in entries)
         {
-            var prepared = _prepared.GetOrAdd(entry.Package, static (_, e) => PreparedEntry.Prepare(e), entry);
+            var prepared = _prepared.GetOrAdd(entry.Package, static (_, state) => PreparedEntry.Prepare(state.Entry, state.Index), (Entry: entry, Index));
             if (!prepared.CanMatch)
             {
                 Interlocked.Increment(ref _unevaluable);

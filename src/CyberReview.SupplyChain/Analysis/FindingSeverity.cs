@@ -10,7 +10,11 @@ namespace CyberReview.SupplyChain.Analysis;
 /// <param name="Rating">The rating.</param>
 /// <param name="Score">The highest CVSS base score, or null when no vector reads.</param>
 /// <param name="Vector">The vector that gave <paramref name="Score"/>, or null.</param>
-/// <param name="Source">Where the rating comes from: <c>CVSS_V3</c>, <c>CVSS_V4</c>, <c>database</c> (the database's word), <c>Ubuntu</c>, or <c>none</c>.</param>
+/// <param name="Source">
+/// Where the rating comes from: <c>CVSS_V3</c>, <c>CVSS_V4</c>, <c>database</c> (the database's word), <c>Ubuntu</c>, or
+/// <c>none</c>; prefixed by another record's id (<c>GHSA-69ch-w2m2-3vjp CVSS_V3</c>) when the advisory rates nothing
+/// and an alias of it in the same index does (see <see cref="AdvisoryMatcher"/>).
+/// </param>
 public readonly record struct FindingSeverity(SeverityRating Rating, double? Score, string? Vector, string Source)
 {
     /// <summary>No severity given.</summary>

@@ -35,7 +35,7 @@ internal sealed class PreparedEntry
 
     public bool CanMatch => Ranges.Length > 0 || Versions is not null;
 
-    public static PreparedEntry Prepare(AffectedEntry entry)
+    public static PreparedEntry Prepare(AffectedEntry entry, AdvisoryIndex index)
     {
         var package = entry.Package;
         var ecosystem = EcosystemOf(package);
@@ -66,7 +66,31 @@ internal sealed class PreparedEntry
         var versions = package.Versions.Count > 0
             ? new AffectedVersions(ecosystem?.Ordering ?? VersionOrdering.Lexicographic, package.Versions)
             : null;
-        return new PreparedEntry([.. ranges], [.. fixedByRange], versions, FindingSeverity.Of(entry.Advisory, package), problem);
+        return new PreparedEntry([.. ranges], [.. fixedByRange], versions, SeverityOf(entry, index), problem);
+    }
+
+    /// <summary>
+    /// The entry's own severity; when it has none, the highest that another record of the same vulnerability gives (an
+    /// alias in the index): the Go database rates nothing, but its GO record of a CVE is the GHSA record's twin.
+    /// </summary>
+    private static FindingSeverity SeverityOf(AffectedEntry entry, AdvisoryIndex index)
+    {
+        var own = FindingSeverity.Of(entry.Advisory, entry.Package);
+        if (own.Rating != SeverityRating.Unknown)
+            return own;
+        var best = own;
+        foreach (var alias in entry.Advisory.Aliases)
+        {
+            foreach (var twin in index.FindById(alias))
+            {
+                if (ReferenceEquals(twin, entry.Advisory))
+                    continue;
+                var rated = FindingSeverity.Of(twin, null);
+                if (rated.Rating > best.Rating || (rated.Rating == best.Rating && rated.Score > best.Score))
+                    best = rated with { Source = $"{twin.Id} {rated.Source}" };
+            }
+        }
+        return best;
     }
 
     private static Ecosystem? EcosystemOf(AffectedPackage package)

@@ -45,7 +45,7 @@ public sealed class VexApplication
         }
     }
 
-    /// <summary>How many statements were given and indexed by at least one id.</summary>
+    /// <summary>Whether no statement was given.</summary>
     public bool IsEmpty => _byId.Count == 0;
 
     /// <summary>The verdict for <paramref name="component"/> and <paramref name="advisory"/>, or null when no statement applies.</summary>
