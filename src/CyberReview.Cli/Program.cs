@@ -22,13 +22,23 @@ internal static class Program
             .Build();
         var host = new CommandHost(console, configuration);
 
-        var root = new RootCommand("Administers a CyberReview installation: its database, demo data, users and audit trail.")
+        var root = new RootCommand("Administers a CyberReview installation (its database, demo data, users and audit trail) and analyses SBOMs.")
         {
             DbCommands.Create(host),
             DemoCommands.Create(host),
             UserCommands.Create(host),
             AuditCommands.Create(host),
+            SbomCommands.Create(host),
+            AdvisoryCommands.Create(host),
         };
-        return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error });
+        var parse = root.Parse(args);
+        // sbom analyze promises CI pipelines 1 for findings only; a command line it cannot use is bad input (2).
+        if (parse.Errors.Count > 0 && SbomCommands.Owns(parse.CommandResult.Command))
+        {
+            foreach (var error in parse.Errors)
+                await console.Error.WriteLineAsync(error.Message);
+            return SbomCommands.BadInput;
+        }
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error });
     }
 }

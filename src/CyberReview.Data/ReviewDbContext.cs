@@ -48,6 +48,8 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Audit.AuditHead> AuditHeads => Set<Audit.AuditHead>();
     public DbSet<Evidence.Attachment> Attachments => Set<Evidence.Attachment>();
     public DbSet<Evidence.EvidenceRetention> EvidenceRetentions => Set<Evidence.EvidenceRetention>();
+    public DbSet<Advisories.ImportedAdvisory> ImportedAdvisories => Set<Advisories.ImportedAdvisory>();
+    public DbSet<Advisories.ImportedAdvisoryPackage> ImportedAdvisoryPackages => Set<Advisories.ImportedAdvisoryPackage>();
 
     /// <summary>
     /// Saves in one transaction; audit events added to the context are linked onto the chain inside it, so an

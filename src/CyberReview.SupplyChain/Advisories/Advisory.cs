@@ -2,7 +2,7 @@ namespace CyberReview.SupplyChain.Advisories;
 
 /// <summary>
 /// One OSV advisory (schema 1.x) as published, with the parts used for matching and reporting.
-/// <c>database_specific</c> and <c>ecosystem_specific</c> are not kept.
+/// <c>database_specific</c> and <c>ecosystem_specific</c> are not kept, except the database's own severity word.
 /// </summary>
 /// <remarks>Ranges are kept as plain events; evaluating them is the version rules' work. Instances are immutable.</remarks>
 public sealed record Advisory
@@ -42,6 +42,12 @@ public sealed record Advisory
 
     /// <summary>The severities of the whole advisory.</summary>
     public IReadOnlyList<AdvisorySeverity> Severities { get; init; } = [];
+
+    /// <summary>
+    /// The publishing database's own severity word (<c>database_specific.severity</c>: GHSA's <c>HIGH</c>,
+    /// <c>MODERATE</c>…), or null; analysis falls back to it where no CVSS vector is given.
+    /// </summary>
+    public string? DatabaseSeverity { get; init; }
 
     /// <summary>The affected packages.</summary>
     public IReadOnlyList<AffectedPackage> Affected { get; init; } = [];

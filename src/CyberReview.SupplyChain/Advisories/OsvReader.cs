@@ -76,7 +76,8 @@ public static class OsvReader
             var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes.Span);
             json = OsvYaml.ToJson(text, options.MaxDepth);
         }
-        catch (Exception exception) when (exception is YamlException or DecoderFallbackException or InvalidOperationException)
+        // YamlDotNet throws ArgumentException for a malformed tag ("Global tags must be valid URIs", found by fuzzing).
+        catch (Exception exception) when (exception is YamlException or DecoderFallbackException or InvalidOperationException or ArgumentException)
         {
             return Refused(source, $"not readable as YAML: {exception.Message}");
         }

@@ -67,6 +67,11 @@ internal sealed class OsvRecordReader
             Published = String(root, "published", "published") is { } published ? Timestamp(published, "published") : null,
             Withdrawn = String(root, "withdrawn", "withdrawn") is { } withdrawn ? Timestamp(withdrawn, "withdrawn") : null,
             Severities = Severities(root, "severity"),
+            // Free-form by the schema: a severity that is not a string is ignored, not a fault of the record.
+            DatabaseSeverity = root.TryGetProperty("database_specific", out var database) && database.ValueKind == JsonValueKind.Object
+                && database.TryGetProperty("severity", out var word) && word.ValueKind == JsonValueKind.String
+                ? String(database, "severity", "database_specific.severity")
+                : null,
             Affected = Objects(root, "affected", "affected", AffectedPackage),
             References = Objects(root, "references", "references", Reference).OfType<AdvisoryReference>().ToArray(),
             Credits = Objects(root, "credits", "credits", Credit).OfType<AdvisoryCredit>().ToArray(),

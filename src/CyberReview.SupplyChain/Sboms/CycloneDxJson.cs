@@ -106,7 +106,7 @@ internal static class CycloneDxJson
     {
         foreach (var organisation in (ReadOnlySpan<string>)["supplier", "manufacturer"])
         {
-            if (element.TryGetProperty(organisation, out var entity) && Text(entity, "name") is { Length: > 0 } name)
+            if (element.TryGetProperty(organisation, out var entity) && entity.ValueKind == JsonValueKind.Object && Text(entity, "name") is { Length: > 0 } name)
                 return name;
         }
         return Text(element, "publisher") is { Length: > 0 } publisher ? publisher : null;

@@ -75,8 +75,17 @@ internal sealed class CycloneDxSchemas
         var pointer = item ? $"#/properties/{property}/items" : $"#/properties/{property}";
         var schema = _parts.GetOrAdd(pointer, p => JsonSchema.FromText(
             $$"""{"$schema":"http://json-schema.org/draft-07/schema#","$ref":"{{_id}}{{p}}"}""", Build.Value));
-        if (schema.Evaluate(value, Flag).IsValid)
+        try
+        {
+            if (schema.Evaluate(value, Flag).IsValid)
+                return;
+        }
+        catch (RefResolutionException)
+        {
+            // An array where the schema has a single value: there is no item schema to check against (found by fuzzing).
+            faults.Add($"{location}: CycloneDX {Version} does not define '{property}' as a list.");
             return;
+        }
         var results = schema.Evaluate(value, Evaluation);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var detail in (results.Details ?? []).Prepend(results))

@@ -74,7 +74,16 @@ public static class SbomReader
         switch (start[0])
         {
             case (byte)'{' or (byte)'[':
-                return new JsonSbomReader(SkipBom(input, prefix.Span), options).Read();
+                try
+                {
+                    return new JsonSbomReader(SkipBom(input, prefix.Span), options).Read();
+                }
+                // A value of another JSON type than the reader expects, or a string that is not UTF-8, surfaces from
+                // System.Text.Json as InvalidOperationException (found by fuzzing): the document's fault, not ours.
+                catch (InvalidOperationException e) when (e.TargetSite?.Module.Assembly != typeof(SbomReader).Assembly)
+                {
+                    throw new SbomFormatException(SbomRefusal.Malformed, $"The JSON cannot be read as an SBOM: {e.Message}", inner: e);
+                }
             case (byte)'<':
                 return new XmlSbomReader(input, options).Read();
             default:

@@ -115,19 +115,15 @@ public sealed class AdvisoryIndexTests
         Assert.Equal(ecosystem.Split(':')[0], key.Ecosystem);
     }
 
+    // Its memory is measured by the sbom benchmark (bench/), not here: other tests share this process's heap.
     [Fact]
-    public void The_index_of_every_corpus_stays_small()
+    public void The_index_holds_every_corpus_once()
     {
-        GC.Collect();
-        var before = GC.GetTotalMemory(forceFullCollection: true);
         var index = AdvisoryIndex.Build(
             new[] { "osv-go-vulndb/osv", "osv-rustsec/crates", "osv-pypa/vulns", "advisories-misc-trustify/trustify-osv" }
                 .SelectMany(folder => AdvisorySource.ReadAccepted(SharedData.Require(folder))));
-        var held = GC.GetTotalMemory(forceFullCollection: true) - before;
 
-        // 8,133 advisories with their details text and 10,005 entries hold about 31 MB; the files take 37 MB on disk.
+        // 8,133 advisories: three records appear in two databases and are kept once.
         Assert.Equal(8133, index.AdvisoryCount);
-        Assert.InRange(held, 1, 48L * 1024 * 1024);
-        GC.KeepAlive(index);
     }
 }

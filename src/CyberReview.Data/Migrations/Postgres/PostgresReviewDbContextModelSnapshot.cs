@@ -23,6 +23,69 @@ namespace CyberReview.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CyberReview.Data.Advisories.ImportedAdvisory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AdvisoryId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Modified")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset?>("ModifiedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("OsvJson")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisoryId")
+                        .IsUnique();
+
+                    b.ToTable("ImportedAdvisories");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Advisories.ImportedAdvisoryPackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AdvisoryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Ecosystem")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisoryId");
+
+                    b.HasIndex("Ecosystem", "Name");
+
+                    b.ToTable("ImportedAdvisoryPackages");
+                });
+
             modelBuilder.Entity("CyberReview.Data.Audit.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2397,6 +2460,15 @@ namespace CyberReview.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CyberReview.Data.Advisories.ImportedAdvisoryPackage", b =>
+                {
+                    b.HasOne("CyberReview.Data.Advisories.ImportedAdvisory", null)
+                        .WithMany("Packages")
+                        .HasForeignKey("AdvisoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CyberReview.Data.Cases.CaseClockPause", b =>
                 {
                     b.HasOne("CyberReview.Data.Cases.ReviewCase", null)
@@ -2854,6 +2926,11 @@ namespace CyberReview.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Advisories.ImportedAdvisory", b =>
+                {
+                    b.Navigation("Packages");
                 });
 
             modelBuilder.Entity("CyberReview.Data.Cases.ReviewCase", b =>

@@ -17,6 +17,69 @@ namespace CyberReview.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CyberReview.Data.Advisories.ImportedAdvisory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AdvisoryId")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ImportedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Modified")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ModifiedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("OsvJson")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("Withdrawn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisoryId")
+                        .IsUnique();
+
+                    b.ToTable("ImportedAdvisories");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Advisories.ImportedAdvisoryPackage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AdvisoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Ecosystem")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdvisoryId");
+
+                    b.HasIndex("Ecosystem", "Name");
+
+                    b.ToTable("ImportedAdvisoryPackages");
+                });
+
             modelBuilder.Entity("CyberReview.Data.Audit.AuditEvent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2385,6 +2448,15 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CyberReview.Data.Advisories.ImportedAdvisoryPackage", b =>
+                {
+                    b.HasOne("CyberReview.Data.Advisories.ImportedAdvisory", null)
+                        .WithMany("Packages")
+                        .HasForeignKey("AdvisoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CyberReview.Data.Cases.CaseClockPause", b =>
                 {
                     b.HasOne("CyberReview.Data.Cases.ReviewCase", null)
@@ -2842,6 +2914,11 @@ namespace CyberReview.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Advisories.ImportedAdvisory", b =>
+                {
+                    b.Navigation("Packages");
                 });
 
             modelBuilder.Entity("CyberReview.Data.Cases.ReviewCase", b =>
