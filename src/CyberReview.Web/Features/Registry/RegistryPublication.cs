@@ -51,7 +51,7 @@ public static class RegistryPublication
     public static Task<List<Guid>> CasesCoveringAsync(ReviewDbContext db, Guid exceptCaseId, IReadOnlyList<Guid> versionIds, CancellationToken cancellationToken) =>
         db.Cases.Where(c => c.Id != exceptCaseId && (c.State == CaseState.Published || c.State == CaseState.Suspended))
             .Where(c => db.RegistryEntries.Any(e => e.CaseId == c.Id
-                && db.Decisions.Where(d => d.Id == e.DecisionId).SelectMany(d => d.Versions).Any(v => versionIds.Contains(v.ProductVersionId))))
+                && db.Set<Data.Decisions.DecisionVersion>().Any(v => v.DecisionId == e.DecisionId && versionIds.Contains(v.ProductVersionId))))
             .OrderBy(c => c.Id)
             .Select(c => c.Id)
             .ToListAsync(cancellationToken);
@@ -60,6 +60,6 @@ public static class RegistryPublication
     public static Task<bool> NewerResultPublishedAsync(ReviewDbContext db, Guid caseId, CancellationToken cancellationToken) =>
         db.RegistryEntries.Where(mine => mine.CaseId == caseId).AnyAsync(mine => db.RegistryEntries.Any(newer => newer.CaseId != caseId
             && newer.PublishedAt > mine.PublishedAt
-            && db.Decisions.Where(d => d.Id == newer.DecisionId).SelectMany(d => d.Versions)
-                .Any(v => db.Decisions.Where(d => d.Id == mine.DecisionId).SelectMany(d => d.Versions).Any(m => m.ProductVersionId == v.ProductVersionId))), cancellationToken);
+            && db.Set<Data.Decisions.DecisionVersion>().Any(v => v.DecisionId == newer.DecisionId
+                && db.Set<Data.Decisions.DecisionVersion>().Any(m => m.DecisionId == mine.DecisionId && m.ProductVersionId == v.ProductVersionId))), cancellationToken);
 }
