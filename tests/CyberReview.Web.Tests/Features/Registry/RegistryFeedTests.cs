@@ -251,6 +251,31 @@ public sealed class RegistryFeedTests(RegistryApps own) : IClassFixture<Registry
         Assert.Contains($",\"'=HYPERLINK(\"\"http://evil\"\") {tag}, \"\"Ltd\"\"\",", lines[1], StringComparison.Ordinal);
     }
 
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Two_writers_taking_the_same_sequence_collide_and_the_later_one_renumbers_after_the_head(Database engine)
+    {
+        var app = await own.Apps.For(engine);
+        var (_, products) = await RegistryTests.PublishedResultsAsync(own, engine);
+        var entry = await EntryOfAsync(engine, products["Public"]);
+        await using var first = app.Scope();
+        await using var second = app.Scope();
+        var firstDb = first.ServiceProvider.GetRequiredService<CyberReview.Data.ReviewDbContext>();
+        var secondDb = second.ServiceProvider.GetRequiredService<CyberReview.Data.ReviewDbContext>();
+        var now = TimeProvider.System.GetUtcNow();
+        var cancellation = TestContext.Current.CancellationToken;
+
+        // Both read the same head and take the same number; the first to commit keeps it.
+        await RegistryChanges.AppendAsync(firstDb, entry, CyberReview.Data.Registry.RegistryChangeKind.Suspended, now, "first", CaseState.Suspended, cancellation);
+        await RegistryChanges.AppendAsync(secondDb, entry, CyberReview.Data.Registry.RegistryChangeKind.Reinstated, now, "second", CaseState.Published, cancellation);
+        await RegistryChanges.AppendAsync(secondDb, entry, CyberReview.Data.Registry.RegistryChangeKind.Revoked, now, "third", CaseState.Revoked, cancellation);
+        var head = await RegistryChanges.HeadAsync(firstDb, cancellation);
+        await RegistryChanges.SaveAsync(firstDb, cancellation);
+        await RegistryChanges.SaveAsync(secondDb, cancellation);
+
+        var written = await app.WithDbAsync(db => db.RegistryChanges.Where(c => c.Sequence > head).OrderBy(c => c.Sequence).Select(c => new { c.Sequence, c.Reason }).ToListAsync());
+        Assert.Equal([(head + 1, "first"), (head + 2, "second"), (head + 3, "third")], written.Select(w => (w.Sequence, w.Reason)));
+    }
+
     [Theory]
     [InlineData("plain", "plain")]
     [InlineData("=1+1", "'=1+1")]
