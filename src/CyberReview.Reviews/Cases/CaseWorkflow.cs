@@ -32,6 +32,8 @@ public static class CaseWorkflow
         new(Published, Expire, Expired, [CaseActor.System], [ValidityEnded]),
         new(Suspended, Expire, Expired, [CaseActor.System], [ValidityEnded]),
         new(Published, Supersede, Superseded, [CaseActor.System, Office], [NewerResultPublished]),
+        // A suspended result is still in the registry; a newer decision for its versions replaces it just the same.
+        new(Suspended, Supersede, Superseded, [CaseActor.System, Office], [NewerResultPublished]),
         .. WithdrawFrom(Draft, Submitted, Screening, CaseState.Evaluation, AwaitingProvider),
     ];
 

@@ -35,6 +35,8 @@ public sealed class CaseWorkflowTests
         (Suspended, Expire, CaseActor.System, Expired, [ValidityEnded]),
         (Published, Supersede, CaseActor.System, Superseded, [NewerResultPublished]),
         (Published, Supersede, Office, Superseded, [NewerResultPublished]),
+        (Suspended, Supersede, CaseActor.System, Superseded, [NewerResultPublished]),
+        (Suspended, Supersede, Office, Superseded, [NewerResultPublished]),
         (Draft, Withdraw, Office, Withdrawn, [ReasonGiven]),
         (Submitted, Withdraw, Office, Withdrawn, [ReasonGiven]),
         (Screening, Withdraw, Office, Withdrawn, [ReasonGiven]),

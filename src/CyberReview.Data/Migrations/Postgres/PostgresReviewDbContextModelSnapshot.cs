@@ -2189,6 +2189,44 @@ namespace CyberReview.Data.Migrations.Postgres
                     b.ToTable("RateLimitWindows");
                 });
 
+            modelBuilder.Entity("CyberReview.Data.Registry.RegistryChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("StatusAfter")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.ToTable("RegistryChanges");
+                });
+
             modelBuilder.Entity("CyberReview.Data.Registry.RegistryEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2859,6 +2897,15 @@ namespace CyberReview.Data.Migrations.Postgres
                         .WithMany("Versions")
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Registry.RegistryChange", b =>
+                {
+                    b.HasOne("CyberReview.Data.Registry.RegistryEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

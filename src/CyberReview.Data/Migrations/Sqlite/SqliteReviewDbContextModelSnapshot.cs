@@ -2183,6 +2183,44 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.ToTable("RateLimitWindows");
                 });
 
+            modelBuilder.Entity("CyberReview.Data.Registry.RegistryChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("StatusAfter")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.ToTable("RegistryChanges");
+                });
+
             modelBuilder.Entity("CyberReview.Data.Registry.RegistryEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2847,6 +2885,15 @@ namespace CyberReview.Data.Migrations.Sqlite
                         .WithMany("Versions")
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Registry.RegistryChange", b =>
+                {
+                    b.HasOne("CyberReview.Data.Registry.RegistryEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

@@ -218,10 +218,40 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
         // An escalation goes to the committee: its members (the office organisation's committee role) join the case.
         if (to == CaseState.Escalated)
             CaseRecords.Grant(reviewCase, clock, CaseActor.Committee, organisationId: reviewCase.Members.First(m => m.Part == CaseActor.Office && m.OrganisationId is not null).OrganisationId);
-        if (what == nameof(CaseAction.Publish))
-            await Registry.RegistryPublication.AddEntryAsync(db, reviewCase, clock, cancellationToken);
         time.OnMove(reviewCase, from, to, await calendar.CurrentAsync(cancellationToken));
         CaseRecords.Event(reviewCase, clock, user, part, what, from, to, reason);
+        await ChangeRegistryAsync(reviewCase, what, to, reason, cancellationToken);
+    }
+
+    // The one place where moves reach the registry: publishing adds the entry and replaces earlier results for the same
+    // versions (each superseded by the system, on its own case's timeline), and every registry-affecting move appends its
+    // change to the log — all in the transaction of the move.
+    private async Task ChangeRegistryAsync(ReviewCase reviewCase, string what, CaseState to, string? reason, CancellationToken cancellationToken)
+    {
+        if (Registry.RegistryChanges.KindOf(what) is not { } kind)
+            return;
+        Guid? entryId;
+        IReadOnlyList<Guid> published = [];
+        if (kind == Data.Registry.RegistryChangeKind.Published)
+        {
+            var (entry, versionIds) = await Registry.RegistryPublication.AddEntryAsync(db, reviewCase, clock, cancellationToken);
+            (entryId, published) = (entry.Id, versionIds);
+        }
+        else
+        {
+            entryId = await db.RegistryEntries.Where(e => e.CaseId == reviewCase.Id).OrderByDescending(e => e.PublishedAt).Select(e => (Guid?)e.Id).FirstOrDefaultAsync(cancellationToken);
+        }
+        if (entryId is { } id)
+            await Registry.RegistryChanges.AppendAsync(db, id, kind, clock.GetUtcNow(), reason, to, cancellationToken);
+        foreach (var earlierId in published.Count == 0 ? [] : await Registry.RegistryPublication.CasesCoveringAsync(db, reviewCase.Id, published, cancellationToken))
+        {
+            var earlier = await LoadAsync(earlierId, cancellationToken);
+            var facts = await FactsAsync(earlier, null, cancellationToken) with { NewerResultPublished = true };
+            if (CaseWorkflow.Decide(earlier.State, CaseAction.Supersede, CaseActor.System, facts) is not CaseDecision.Moved moved)
+                continue;
+            earlier.Revision++;
+            await ApplyAsync(earlier, null, CaseActor.System, nameof(CaseAction.Supersede), moved.To, null, cancellationToken);
+        }
     }
 
     // Grows with the evaluation, panel and decision records as they arrive in the workflow.
@@ -242,6 +272,8 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
             PanelSeats = panel.Seats,
             ConflictedPanelSeats = panel.ConflictedSeats,
             PanelVerdict = panel.Tally.Verdict,
+            NewerResultPublished = reviewCase.State is CaseState.Published or CaseState.Suspended
+                && await Registry.RegistryPublication.NewerResultPublishedAsync(db, reviewCase.Id, cancellationToken),
         };
     }
 
@@ -309,7 +341,7 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
         reviewCase.Revision++;
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            await Registry.RegistryChanges.SaveAsync(db, cancellationToken);
             return new CaseOutcome.Done(reviewCase.Id);
         }
         catch (DbUpdateConcurrencyException)

@@ -13,6 +13,7 @@ public sealed class CoverageTests
     [
         "CyberReview.Web.Features.Institutions.InstitutionModel",
         "CyberReview.Web.Features.Products.ProductModel",
+        "CyberReview.Web.Features.Registry.ProductModel",
         "CyberReview.Web.Features.Products.VersionModel",
         "CyberReview.Web.Features.Products.ComponentModel",
         "CyberReview.Web.Features.Products.EditModel",

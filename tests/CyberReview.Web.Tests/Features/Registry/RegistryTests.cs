@@ -27,7 +27,7 @@ public sealed class RegistryTests(RegistryApps own) : IClassFixture<RegistryApps
     private static readonly string[] Visibilities = ["Public", "Government", "Sector", "Confidential"];
 
     /// <summary>A new provider with one product per visibility, each reviewed, decided by the committee with that visibility, and published.</summary>
-    private async Task<(string Tag, Dictionary<string, string> Products)> PublishedResultsAsync(Database engine)
+    internal static async Task<(string Tag, Dictionary<string, string> Products)> PublishedResultsAsync(RegistryApps own, Database engine)
     {
         var app = await own.Apps.For(engine);
         var tag = Guid.NewGuid().ToString("N")[..8];
@@ -79,7 +79,7 @@ public sealed class RegistryTests(RegistryApps own) : IClassFixture<RegistryApps
     public async Task Each_result_is_listed_only_for_those_its_visibility_names(Database engine)
     {
         var app = await own.Apps.For(engine);
-        var (tag, products) = await PublishedResultsAsync(engine);
+        var (tag, products) = await PublishedResultsAsync(own, engine);
         var (otherSectorEmail, otherSectorPassword) = await OtherSectorUserAsync(engine);
         var otherSector = PageClient.For(app);
         await otherSector.SignInAsync(otherSectorEmail, otherSectorPassword);
@@ -114,7 +114,7 @@ public sealed class RegistryTests(RegistryApps own) : IClassFixture<RegistryApps
     public async Task A_result_whose_validity_has_ended_expires_and_the_registry_says_so(Database engine)
     {
         var app = await own.Apps.For(engine);
-        var (tag, products) = await PublishedResultsAsync(engine);
+        var (tag, products) = await PublishedResultsAsync(own, engine);
         var lapsed = await app.WithDbAsync(async db =>
         {
             var caseId = await db.RegistryEntries.Where(e => e.Product == products["Public"]).Select(e => e.CaseId).SingleAsync();
@@ -148,7 +148,7 @@ public sealed class RegistryTests(RegistryApps own) : IClassFixture<RegistryApps
     public async Task The_office_suspends_reinstates_and_revokes_a_result_with_reasons_and_the_registry_follows(Database engine)
     {
         var app = await own.Apps.For(engine);
-        var (tag, products) = await PublishedResultsAsync(engine);
+        var (tag, products) = await PublishedResultsAsync(own, engine);
         var caseId = await app.WithDbAsync(db => db.RegistryEntries.Where(e => e.Product == products["Public"]).Select(e => e.CaseId).SingleAsync());
         using var office = await CaseApi.ForAsync(own.Apps, engine, Role.Office);
         using var provider = await CaseApi.ForAsync(own.Apps, engine, Role.Provider);
@@ -176,7 +176,7 @@ public sealed class RegistryTests(RegistryApps own) : IClassFixture<RegistryApps
     public async Task The_registry_page_is_public_and_shows_signed_in_users_what_was_circulated_to_them(Database engine)
     {
         var app = await own.Apps.For(engine);
-        var (tag, products) = await PublishedResultsAsync(engine);
+        var (tag, products) = await PublishedResultsAsync(own, engine);
         var anonymous = PageClient.For(app);
         var procurer = await own.Apps.SignedIn(engine, Role.Procurer);
 
@@ -196,7 +196,7 @@ public sealed class RegistryTests(RegistryApps own) : IClassFixture<RegistryApps
     public async Task A_bad_token_is_refused_rather_than_read_as_anonymous_and_a_session_cookie_adds_nothing(Database engine)
     {
         var app = await own.Apps.For(engine);
-        var (tag, products) = await PublishedResultsAsync(engine);
+        var (tag, products) = await PublishedResultsAsync(own, engine);
         using var badToken = app.CreateClient();
         badToken.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "crv_not-a-real-token");
         var procurerSession = await own.Apps.SignedIn(engine, Role.Procurer);
