@@ -44,6 +44,7 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Panels.ExpertOpinion> ExpertOpinions => Set<Panels.ExpertOpinion>();
     public DbSet<Decisions.Decision> Decisions => Set<Decisions.Decision>();
     public DbSet<Registry.RegistryEntry> RegistryEntries => Set<Registry.RegistryEntry>();
+    public DbSet<Signatures.SigningKey> SigningKeys => Set<Signatures.SigningKey>();
 
     protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder)
     {

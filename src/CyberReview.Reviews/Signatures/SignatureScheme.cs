@@ -72,3 +72,12 @@ public static class SignatureScheme
             : new SignatureCheck.NotVerified(SignatureFailure.BadSignature);
     }
 }
+
+/// <summary>A public key as listed at /api/v1/keys: the SubjectPublicKeyInfo in base64, never anything private.</summary>
+public sealed record KeyListing(string KeyId, Guid OrganisationId, string Organisation, string Algorithm, DateTimeOffset CreatedAt, DateTimeOffset? RetiredAt, string PublicKey)
+{
+    public PublishedKey ToPublished() => new(KeyId, OrganisationId, Convert.FromBase64String(PublicKey), CreatedAt, RetiredAt);
+}
+
+/// <summary>Every signing key of an installation, in use and retired: what <c>cyberreview verify</c> reads.</summary>
+public sealed record KeyList(IReadOnlyList<KeyListing> Keys);

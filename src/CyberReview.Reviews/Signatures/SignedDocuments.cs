@@ -24,8 +24,8 @@ public sealed record SignedCondition(int Position, string Text, DateOnly Deadlin
 /// <summary>
 /// A document an organisation signs. Its canonical bytes (<see cref="CanonicalJson"/>) are what the signature covers:
 /// every field that gives the document its meaning, and the id of the version it supersedes; nothing that changes after
-/// signing (such as which later version supersedes it). Times are UTC with microseconds, the precision every database
-/// we use keeps; dates are ISO 8601; enumerations are their names; ids are lower-case with hyphens.
+/// signing (such as which later version supersedes it). Times are UTC with milliseconds, a precision every database
+/// we use keeps (SQLite's stored form keeps 0.1 ms, PostgreSQL's 1 µs); dates are ISO 8601; enumerations are their names; ids are lower-case with hyphens.
 /// </summary>
 public abstract record SignedDocument
 {
@@ -55,7 +55,7 @@ public abstract record SignedDocument
 
     protected static string? Id(Guid? id) => id is { } value ? Id(value) : null;
 
-    protected static string Time(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
+    protected static string Time(DateTimeOffset time) => time.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 
     protected static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
