@@ -22,11 +22,12 @@ internal static class Program
             .Build();
         var host = new CommandHost(console, configuration);
 
-        var root = new RootCommand("Administers a CyberReview installation: its database, demo data and users.")
+        var root = new RootCommand("Administers a CyberReview installation: its database, demo data and users; and verifies signed documents.")
         {
             DbCommands.Create(host),
             DemoCommands.Create(host),
             UserCommands.Create(host),
+            VerifyCommands.Create(host),
         };
         return await root.Parse(args).InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error });
     }
