@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CyberReview.Reviews.Access;
 using CyberReview.Reviews.Signatures;
@@ -6,6 +7,7 @@ using CyberReview.Web.Features.Evaluation;
 using CyberReview.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CyberReview.Web.Features.Signatures;
 
@@ -33,8 +35,25 @@ internal static class SignaturesApi
         var cases = api.MapGroup("/cases/{id:guid}").WithTags("Signatures").RequireCapability(Capability.TakePartInCases);
         cases.MapGet("/reports/{reportId:guid}/signed", SignedReport)
             .WithSummary("The signed report as an envelope {payload (canonical JSON, base64), signature (IEEE P1363, base64), keyId, algorithm}, recomputed from the stored report.");
+        api.MapPost("/keys/rotate", Rotate).WithTags("Signatures").RequireCapability(Capability.ManageOrganisations)
+            .WithSummary("Retire the signing key of the office or an institution and create its next one; the retired key stays published, so what it signed still verifies.");
         cases.MapGet("/decisions/{decisionId:guid}/signed", SignedDecision)
             .WithSummary("The signed decision as an envelope {payload (canonical JSON, base64), signature (IEEE P1363, base64), keyId, algorithm}, recomputed from the stored decision.");
+    }
+
+    public sealed record RotateRequest([property: Required] Guid? OrganisationId);
+
+    private static async Task<Results<Created<KeyListing>, ValidationProblem>> Rotate(RotateRequest request, SigningKeys keys, Data.ReviewDbContext db,
+        IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken)
+    {
+        // Only the office and the institutions sign anything.
+        var organisation = await db.Organisations.Where(o => o.Id == request.OrganisationId && (o.Kind == OrganisationKind.ReviewOffice || o.Kind == OrganisationKind.Institution))
+            .Select(o => new { o.Id, o.Name }).SingleOrDefaultAsync(cancellationToken);
+        if (organisation is null)
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["OrganisationId"] = [text["Signatures.NotASigner"]] });
+        var key = await keys.RotateAsync(organisation.Id, cancellationToken);
+        return TypedResults.Created("/api/v1/keys", new KeyListing(key.KeyId, organisation.Id, organisation.Name, SignatureScheme.Algorithm, key.CreatedAt, key.RetiredAt,
+            Convert.ToBase64String(key.SubjectPublicKeyInfo)));
     }
 
     private static async Task<Ok<KeyList>> Keys(SigningKeys keys, CancellationToken cancellationToken) => TypedResults.Ok(await keys.ListAsync(cancellationToken));

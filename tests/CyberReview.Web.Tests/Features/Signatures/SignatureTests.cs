@@ -6,13 +6,11 @@ using CyberReview.Data.Evaluation;
 using CyberReview.Reviews.Access;
 using CyberReview.Reviews.Decisions;
 using CyberReview.Reviews.Signatures;
-using CyberReview.Web.Features.Signatures;
 using CyberReview.Web.Tests.Features.Cases;
 using CyberReview.Web.Tests.Features.Decisions;
 using CyberReview.Web.Tests.Features.Evaluation;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static CyberReview.Web.Tests.Features.Evaluation.EvaluationCases;
 
 namespace CyberReview.Web.Tests.Features.Signatures;
@@ -214,14 +212,21 @@ public sealed class SignatureTests(Apps apps)
         var oldKey = firstSignature.GetProperty("keyId").GetString()!;
         var organisation = await app.WithDbAsync(db => db.SigningKeys.Where(k => k.KeyId == oldKey).Select(k => k.OrganisationId).SingleAsync());
 
-        await using (var scope = app.Scope())
-            await scope.ServiceProvider.GetRequiredService<SigningKeys>().RotateAsync(organisation, CancellationToken.None);
+        using var provider = await CaseApi.ForAsync(apps, engine, Role.Provider);
+        Assert.Equal(HttpStatusCode.Forbidden, (await provider.Http.PostAsJsonAsync("/api/v1/keys/rotate", new { organisationId = organisation })).StatusCode);
+        using var administrator = await CaseApi.ForAsync(apps, engine, Role.Administrator);
+        var providerId = await app.WithDbAsync(db => db.Organisations.Where(o => o.Kind == OrganisationKind.Provider).Select(o => o.Id).FirstAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, (await administrator.Http.PostAsJsonAsync("/api/v1/keys/rotate", new { organisationId = providerId })).StatusCode);
+        var rotated = await administrator.Http.PostAsJsonAsync("/api/v1/keys/rotate", new { organisationId = organisation });
+        Assert.Equal(HttpStatusCode.Created, rotated.StatusCode);
+        var created = (await rotated.Content.ReadFromJsonAsync<KeyListing>(Web))!;
 
         var second = await committee.Http.PostAsJsonAsync($"/api/v1/cases/{caseId}/decisions", Decision(versions[..1], "Only the first version."));
         Assert.Equal(HttpStatusCode.Created, second.StatusCode);
         var decisions = (await second.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("decisions").EnumerateArray().ToList();
         var newKey = decisions[0].GetProperty("signature").GetProperty("keyId").GetString();
         Assert.NotEqual(oldKey, newKey);
+        Assert.Equal(created.KeyId, newKey);
         Assert.All(decisions, d => Assert.True(d.GetProperty("signature").GetProperty("verified").GetBoolean()));
         Assert.Equal(oldKey, decisions[1].GetProperty("signature").GetProperty("keyId").GetString());
         var keys = (await KeysAsync(app)).Keys;
