@@ -22,7 +22,7 @@ internal static class Program
             .Build();
         var host = new CommandHost(console, configuration);
 
-        var root = new RootCommand("Administers a CyberReview installation (its database, demo data, users and audit trail) and analyses SBOMs.")
+        var root = new RootCommand("Administers a CyberReview installation (its database, demo data, users and audit trail), analyses SBOMs and verifies signed documents.")
         {
             DbCommands.Create(host),
             DemoCommands.Create(host),
@@ -30,6 +30,7 @@ internal static class Program
             AuditCommands.Create(host),
             SbomCommands.Create(host),
             AdvisoryCommands.Create(host),
+            VerifyCommands.Create(host),
         };
         var parse = root.Parse(args);
         // sbom analyze promises CI pipelines 1 for findings only; a command line it cannot use is bad input (2).

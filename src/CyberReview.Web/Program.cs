@@ -13,6 +13,7 @@ using CyberReview.Web.Features.Institutions;
 using CyberReview.Web.Features.Panels;
 using CyberReview.Web.Features.Products;
 using CyberReview.Web.Features.Registry;
+using CyberReview.Web.Features.Signatures;
 using CyberReview.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -36,6 +37,7 @@ builder.Services.AddCyberReviewEvidence(builder.Configuration);
 builder.Services.AddCyberReviewExperts();
 builder.Services.AddCyberReviewPanels(builder.Configuration);
 builder.Services.AddCyberReviewDecisions();
+builder.Services.AddCyberReviewSignatures();
 builder.Services.AddCyberReviewRegistry(builder.Configuration);
 builder.Services.AddCyberReviewAudit(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
@@ -74,8 +76,10 @@ api.MapExpertsApi();
 api.MapPanelsApi();
 api.MapDecisionsApi();
 api.MapAuditApi();
+api.MapSignaturesApi();
 // Public, so outside the token-only group; after it, so the reference lists it after the rest.
 app.MapRegistryApi();
+app.MapKeysApi();
 
 app.Run();
 

@@ -30,6 +30,15 @@ public sealed class Decision
 
     /// <summary>The decision this one replaces; the current decision is the one nothing supersedes.</summary>
     public Guid? SupersedesId { get; set; }
+
+    /// <summary>The id of the key that signed the canonical document (see CyberReview.Reviews.Signatures); null when unsigned.</summary>
+    public string? SignatureKeyId { get; set; }
+
+    /// <summary>The ES256 signature (IEEE P1363, 64 bytes) over the canonical document.</summary>
+    public byte[]? Signature { get; set; }
+
+    /// <summary>The SHA-256 of the canonical document as signed, in lower-case hex.</summary>
+    public string? SignedPayloadSha256 { get; set; }
     public List<Condition> Conditions { get; set; } = [];
     public List<DecisionVersion> Versions { get; set; } = [];
 }
@@ -58,6 +67,8 @@ internal sealed class DecisionConfiguration : IEntityTypeConfiguration<Decision>
         decision.Property(d => d.Reason).HasMaxLength(8000);
         decision.Property(d => d.DecidedByName).HasMaxLength(200);
         decision.HasIndex(d => d.CaseId);
+        decision.Property(d => d.SignatureKeyId).HasMaxLength(64);
+        decision.Property(d => d.SignedPayloadSha256).HasMaxLength(64);
         decision.HasIndex(d => d.SupersedesId).IsUnique();
         decision.HasOne<Cases.ReviewCase>().WithMany().HasForeignKey(d => d.CaseId).OnDelete(DeleteBehavior.Cascade);
         decision.HasOne<Decision>().WithMany().HasForeignKey(d => d.SupersedesId).OnDelete(DeleteBehavior.Restrict);

@@ -34,6 +34,15 @@ public sealed class EvaluationReport
     public string? CorrectionReason { get; set; }
     public Guid? SupersededById { get; set; }
     public DateTimeOffset? SupersededAt { get; set; }
+
+    /// <summary>The id of the key that signed the canonical document (see CyberReview.Reviews.Signatures); null when unsigned.</summary>
+    public string? SignatureKeyId { get; set; }
+
+    /// <summary>The ES256 signature (IEEE P1363, 64 bytes) over the canonical document.</summary>
+    public byte[]? Signature { get; set; }
+
+    /// <summary>The SHA-256 of the canonical document as signed, in lower-case hex.</summary>
+    public string? SignedPayloadSha256 { get; set; }
     public List<ReportConclusion> Conclusions { get; set; } = [];
     public List<ReportFinding> Findings { get; set; } = [];
 }
@@ -60,6 +69,9 @@ public sealed class ReportFinding
     public required string Title { get; set; }
     public required string Description { get; set; }
     public string? RecommendedCondition { get; set; }
+
+    /// <summary>The SHA-256 digests of the evidence the finding cited when the report was signed, in order, separated by spaces.</summary>
+    public string EvidenceSha256 { get; set; } = "";
 }
 
 internal sealed class EvaluationReportConfiguration : IEntityTypeConfiguration<EvaluationReport>
@@ -73,6 +85,8 @@ internal sealed class EvaluationReportConfiguration : IEntityTypeConfiguration<E
         report.Property(r => r.CorrectionReason).HasMaxLength(EvaluationReportRules.MaxCorrectionReasonLength);
         // Two evaluators of one institution signing at once would both take the next version; the second fails here.
         report.HasIndex(r => new { r.CaseId, r.InstitutionId, r.Version }).IsUnique();
+        report.Property(r => r.SignatureKeyId).HasMaxLength(64);
+        report.Property(r => r.SignedPayloadSha256).HasMaxLength(64);
         report.HasOne<ReviewCase>().WithMany(c => c.EvaluationReports).HasForeignKey(r => r.CaseId).OnDelete(DeleteBehavior.Cascade);
         report.HasOne<Organisation>().WithMany().HasForeignKey(r => r.InstitutionId).OnDelete(DeleteBehavior.Restrict);
         report.HasOne<EvaluationReport>().WithMany().HasForeignKey(r => r.SupersededById).OnDelete(DeleteBehavior.Restrict);

@@ -1076,6 +1076,17 @@ namespace CyberReview.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Signature")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("SignatureKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedPayloadSha256")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("SupersedesId")
                         .HasColumnType("TEXT");
 
@@ -1237,6 +1248,13 @@ namespace CyberReview.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Signature")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("SignatureKeyId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SignedAt")
                         .HasColumnType("INTEGER");
 
@@ -1246,6 +1264,10 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.Property<string>("SignedByName")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignedPayloadSha256")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Summary")
@@ -1428,6 +1450,10 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EvidenceSha256")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Number")
@@ -2286,6 +2312,45 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.ToTable("RegistryEntries");
                 });
 
+            modelBuilder.Entity("CyberReview.Data.Signatures.SigningKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ProtectedPrivateKey")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("RetiredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("SubjectPublicKeyInfo")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("KeyId")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId")
+                        .IsUnique()
+                        .HasFilter("\"RetiredAt\" IS NULL");
+
+                    b.ToTable("SigningKeys");
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -2908,6 +2973,15 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.HasOne("CyberReview.Data.Decisions.Decision", null)
                         .WithMany()
                         .HasForeignKey("DecisionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Signatures.SigningKey", b =>
+                {
+                    b.HasOne("CyberReview.Data.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -25,7 +25,7 @@ public sealed record DecisionInput(ReviewOutcome? Outcome, IReadOnlyList<Conditi
 /// escalation), in the same transaction; or, once decided and before publication, as a new decision that supersedes
 /// the current one. A recorded decision is never changed.
 /// </summary>
-public sealed class DecisionCommands(ReviewDbContext db, CaseCommands cases, CaseTimekeeping time, TimeProvider clock, IStringLocalizer<Resources.Text> text)
+public sealed class DecisionCommands(ReviewDbContext db, CaseCommands cases, CaseTimekeeping time, TimeProvider clock, IStringLocalizer<Resources.Text> text, Signatures.SignedRecords signatures)
 {
     public const int MaxConditions = 20;
     public const int MaxConditionLength = 2000;
@@ -46,7 +46,7 @@ public sealed class DecisionCommands(ReviewDbContext db, CaseCommands cases, Cas
         {
             if (await CheckAsync(reviewCase, input, part, cancellationToken) is { } invalid)
                 return invalid;
-            var decision = Add(reviewCase, input, part, user, supersedes: null);
+            var decision = await AddAsync(reviewCase, input, part, user, supersedes: null, cancellationToken);
             IdempotencyKeys.Remember(db, clock, user, idempotencyKey, nameof(RecordAsync), decision.Id);
             return null;
         }, cancellationToken);
@@ -63,7 +63,7 @@ public sealed class DecisionCommands(ReviewDbContext db, CaseCommands cases, Cas
         var reviewCase = await db.Cases.Include(c => c.Members).Include(c => c.Versions).AsSplitQuery().SingleAsync(c => c.Id == caseId, cancellationToken);
         if (await CheckAsync(reviewCase, input, current.Part, cancellationToken) is { } invalid)
             return invalid;
-        var decision = Add(reviewCase, input, current.Part, user, current.Id);
+        var decision = await AddAsync(reviewCase, input, current.Part, user, current.Id, cancellationToken);
         CaseRecords.Event(reviewCase, clock, user, current.Part, "DecisionSuperseded", null, null, input.Reason.Trim());
         IdempotencyKeys.Remember(db, clock, user, idempotencyKey, nameof(RecordAsync), decision.Id);
         return await cases.SaveAsync(reviewCase, cancellationToken);
@@ -80,7 +80,8 @@ public sealed class DecisionCommands(ReviewDbContext db, CaseCommands cases, Cas
         return new CaseOutcome.Invalid(problems.GroupBy(Field).ToDictionary(g => g.Key, g => g.Select(Describe).ToArray()));
     }
 
-    private Decision Add(ReviewCase reviewCase, DecisionInput input, CaseActor part, ClaimsPrincipal user, Guid? supersedes)
+    // Signed with the key of the deciding user's organisation (the office's, for the committee too), over its canonical form.
+    private async Task<Decision> AddAsync(ReviewCase reviewCase, DecisionInput input, CaseActor part, ClaimsPrincipal user, Guid? supersedes, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var id = Guid.CreateVersion7(now);
@@ -102,6 +103,7 @@ public sealed class DecisionCommands(ReviewDbContext db, CaseCommands cases, Cas
             Conditions = [.. input.Conditions.Select((c, i) => new Condition { Id = Guid.CreateVersion7(now), DecisionId = id, Position = i + 1, Text = c.Text!.Trim(), Deadline = c.Deadline!.Value })],
             Versions = [.. input.VersionIds.Distinct().Select(v => new DecisionVersion { DecisionId = id, ProductVersionId = v })],
         };
+        await signatures.SignAsync(decision, reviewCase.Number, user.OrganisationId(), cancellationToken);
         db.Decisions.Add(decision);
         return decision;
     }

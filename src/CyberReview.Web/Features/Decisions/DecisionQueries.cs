@@ -14,7 +14,11 @@ public sealed record ConditionView(string Text, DateOnly Deadline);
 public sealed record DecisionView(
     Guid Id, ReviewOutcome Outcome, IReadOnlyList<VersionItem> Versions, IReadOnlyList<ConditionView> Conditions, DateOnly? ValidFrom, DateOnly? ValidUntil,
     PublicationVisibility Visibility, string? Reason, DateOnly DecidedOn, DateTimeOffset DecidedAt, string DecidedBy, CaseActor Part,
-    Guid? Supersedes, Guid? SupersededBy);
+    Guid? Supersedes, Guid? SupersededBy)
+{
+    /// <summary>The decision's signature, checked against the stored decision now.</summary>
+    public Signatures.SignatureView? Signature { get; init; }
+}
 
 /// <summary>What the user may record now: a first decision (with the move to Decided) or a superseding one, and what it is checked against.</summary>
 public sealed record DecisionForm(bool Supersedes, IReadOnlyList<VersionItem> VersionsUnderReview, bool HasSector, ReviewOutcome? PanelAgreedOn, bool ReasonRequired);
@@ -23,7 +27,7 @@ public sealed record DecisionForm(bool Supersedes, IReadOnlyList<VersionItem> Ve
 public sealed record CaseDecisions(Guid CaseId, string CaseNumber, string CaseTitle, CaseState State, IReadOnlyList<DecisionView> Decisions, DecisionForm? Form);
 
 /// <summary>Reading a case's decisions: every part in the case sees them, the superseded ones too.</summary>
-public sealed class DecisionQueries(ReviewDbContext db)
+public sealed class DecisionQueries(ReviewDbContext db, Signatures.SignedRecords signatures)
 {
     /// <summary>The decision in force on a case: the one no other decision supersedes.</summary>
     public static IQueryable<Decision> Current(ReviewDbContext db, Guid caseId) =>
@@ -48,6 +52,8 @@ public sealed class DecisionQueries(ReviewDbContext db)
             d.Id, d.Outcome, [.. d.Versions.Select(v => versions[v.ProductVersionId]).OrderBy(v => v.Product).ThenBy(v => v.Version)],
             [.. d.Conditions.OrderBy(c => c.Position).Select(c => new ConditionView(c.Text, c.Deadline))], d.ValidFrom, d.ValidUntil, d.Visibility,
             d.Reason, d.DecidedOn, d.DecidedAt, d.DecidedByName, d.Part, d.SupersedesId, decisions.SingleOrDefault(n => n.SupersedesId == d.Id)?.Id)).ToList();
+        for (var i = 0; i < views.Count; i++)
+            views[i] = views[i] with { Signature = await signatures.CheckDecisionAsync(views[i].Id, cancellationToken) };
         var current = views.SingleOrDefault(v => v.SupersededBy is null);
 
         var recordsNow = parts.Any(p => CaseWorkflow.ActionsFor(reviewCase.State, p).Contains(CaseAction.RecordDecision));

@@ -11,7 +11,7 @@ public sealed partial class EvaluationCommands
 {
     /// <summary>
     /// An evaluator signs off their institution's report: frozen from now on, with a copy of the findings it
-    /// includes as they stand. A later report of the same institution is a correction that supersedes it.
+    /// includes as they stand, and signed with the institution's key over its canonical form. A later report of the same institution is a correction that supersedes it.
     /// </summary>
     public async Task<EvaluationOutcome> SubmitReportAsync(Guid caseId, ReportSubmission submission, ClaimsPrincipal user, CancellationToken cancellationToken, string? idempotencyKey = null)
     {
@@ -26,7 +26,7 @@ public sealed partial class EvaluationCommands
         if (UseCatalogue(reviewCase!) is not { } catalogue)
             return CatalogueUnavailable(reviewCase!);
 
-        var findings = await db.Findings.Where(f => f.CaseId == caseId && f.InstitutionId == institution).OrderBy(f => f.Number).ToListAsync(cancellationToken);
+        var findings = await db.Findings.Include(f => f.Evidence).Where(f => f.CaseId == caseId && f.InstitutionId == institution).OrderBy(f => f.Number).ToListAsync(cancellationToken);
         var current = await db.EvaluationReports.SingleOrDefaultAsync(r => r.CaseId == caseId && r.InstitutionId == institution && r.SupersededById == null, cancellationToken);
         var problems = EvaluationReportRules.Check(submission, [.. findings.Select(f => new ReportedFinding(f.Id, f.RiskArea, f.Severity, f.Status))], current is not null);
         if (problems.Count > 0)
@@ -67,7 +67,10 @@ public sealed partial class EvaluationCommands
             Title = f.Title,
             Description = f.Description,
             RecommendedCondition = f.RecommendedCondition,
+            // The evidence as it stood: the report's signature covers these digests, whatever happens to the finding later.
+            EvidenceSha256 = string.Join(' ', f.Evidence.OrderBy(e => e.Position).Select(e => e.Sha256).OfType<string>()),
         }));
+        await signatures.SignAsync(report, reviewCase!.Number, current?.Id, cancellationToken);
         db.EvaluationReports.Add(report);
         if (current is not null)
             (current.SupersededById, current.SupersededAt) = (report.Id, now);

@@ -49,13 +49,17 @@ public sealed record ReportFindingView(
 public sealed record ReportView(
     Guid Id, Guid InstitutionId, string Institution, int Version, bool Current, Guid? SupersededById, DateTimeOffset? SupersededAt,
     string Summary, string CatalogueVersion, IReadOnlyList<ConclusionView> Conclusions, IReadOnlyList<ReportFindingView> Findings,
-    Guid SignedById, string SignedBy, DateTimeOffset SignedAt, string SignOffStatement, string? CorrectionReason);
+    Guid SignedById, string SignedBy, DateTimeOffset SignedAt, string SignOffStatement, string? CorrectionReason)
+{
+    /// <summary>The report's signature, checked against the stored report now.</summary>
+    public Signatures.SignatureView? Signature { get; init; }
+}
 
 /// <summary>
 /// Reading a case's evaluation, always through <see cref="EvaluationScope"/>: 404 to those without a part in the
 /// case, 403 to parts that do not see this, filtered and paged in the query.
 /// </summary>
-public sealed class EvaluationQueries(ReviewDbContext db, IStringLocalizer<Resources.Text> text)
+public sealed class EvaluationQueries(ReviewDbContext db, IStringLocalizer<Resources.Text> text, Signatures.SignedRecords signatures)
 {
     public Task<EvaluationScope?> ScopeAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken) =>
         EvaluationScope.ForAsync(db, user, caseId, cancellationToken);
@@ -115,7 +119,10 @@ public sealed class EvaluationQueries(ReviewDbContext db, IStringLocalizer<Resou
             [.. report.Conclusions.OrderBy(c => c.Area).Select(c => new ConclusionView(c.Area, c.Verdict, c.Reasoning))],
             [.. report.Findings.OrderBy(f => f.Number).Select(f => new ReportFindingView(f.FindingId, Finding.Label(f.Number), f.RiskArea, f.CriterionId,
                 f.Severity, f.Status, f.Title, f.Description, f.RecommendedCondition))],
-            report.SignedById, report.SignedByName, report.SignedAt, report.SignOffStatement, report.CorrectionReason);
+            report.SignedById, report.SignedByName, report.SignedAt, report.SignOffStatement, report.CorrectionReason)
+        {
+            Signature = await signatures.CheckReportAsync(report.Id, cancellationToken),
+        };
     }
 
     private async Task<Paged<ActivityView>> ActivitiesAsync(EvaluationScope scope, IQueryable<EvaluationActivity> activities, ActivityFilter filter, CancellationToken cancellationToken)
