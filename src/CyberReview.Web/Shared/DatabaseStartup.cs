@@ -53,6 +53,7 @@ internal static class DatabaseStartup
         var result = await DemoData.SeedAsync(db, services.GetRequiredService<UserManager<User>>(), services.GetRequiredService<TimeProvider>());
         if (result is DemoSeedResult.Seeded seeded)
         {
+            await services.GetRequiredService<Features.Signatures.SignedRecords>().SignDemoRecordsAsync(CancellationToken.None);
             DemoSignInFile.Save(options.DataDirectory, seeded.SignIns);
             logger.LogInformation("Loaded the demo data into the new database");
         }

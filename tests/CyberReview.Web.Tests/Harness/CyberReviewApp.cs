@@ -124,6 +124,8 @@ public sealed class CyberReviewApp : WebApplicationFactory<Program>
             scope.ServiceProvider.GetRequiredService<UserManager<User>>(),
             TimeProvider.System);
         SignIns = Assert.IsType<DemoSeedResult.Seeded>(result).SignIns;
+        // As the embedded installation does after its own seed (Shared/DatabaseStartup).
+        await scope.ServiceProvider.GetRequiredService<CyberReview.Web.Features.Signatures.SignedRecords>().SignDemoRecordsAsync(CancellationToken.None);
     }
 
     public async Task DropPostgresDatabaseAsync()

@@ -24,6 +24,32 @@ public sealed class SignedRecords(ReviewDbContext db, SigningKeys keys)
     public async Task SignAsync(Decision decision, string caseNumber, Guid organisationId, CancellationToken cancellationToken) =>
         (decision.SignatureKeyId, decision.Signature, decision.SignedPayloadSha256) = await keys.SignAsync(Document(decision, caseNumber, organisationId), cancellationToken);
 
+    /// <summary>
+    /// Signs the reports and decisions the demo seed wrote straight into a new database, as their institutions and the
+    /// office would have when making them, so a newcomer sees verified signatures. Only called right after seeding.
+    /// </summary>
+    public async Task SignDemoRecordsAsync(CancellationToken cancellationToken)
+    {
+        var reports = await db.EvaluationReports.Include(r => r.Conclusions).Include(r => r.Findings).AsSplitQuery()
+            .Where(r => r.Signature == null).OrderBy(r => r.Version).ToListAsync(cancellationToken);
+        foreach (var report in reports)
+        {
+            var caseNumber = await db.Cases.Where(c => c.Id == report.CaseId).Select(c => c.Number).SingleAsync(cancellationToken);
+            var supersedes = await db.EvaluationReports.Where(r => r.CaseId == report.CaseId && r.InstitutionId == report.InstitutionId && r.Version == report.Version - 1)
+                .Select(r => (Guid?)r.Id).SingleOrDefaultAsync(cancellationToken);
+            await SignAsync(report, caseNumber, supersedes, cancellationToken);
+        }
+        var decisions = await db.Decisions.Include(d => d.Conditions).Include(d => d.Versions).AsSplitQuery()
+            .Where(d => d.Signature == null).ToListAsync(cancellationToken);
+        foreach (var decision in decisions)
+        {
+            var caseNumber = await db.Cases.Where(c => c.Id == decision.CaseId).Select(c => c.Number).SingleAsync(cancellationToken);
+            var organisation = await db.Users.Where(u => u.Id == decision.DecidedById).Select(u => u.OrganisationId).SingleAsync(cancellationToken);
+            await SignAsync(decision, caseNumber, organisation, cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
     public async Task<SignatureView> CheckReportAsync(Guid reportId, CancellationToken cancellationToken) =>
         await ReportAsync(reportId, cancellationToken) is { } signed ? View(signed) : Unsigned;
 

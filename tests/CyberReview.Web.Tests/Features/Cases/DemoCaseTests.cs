@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CyberReview.Reviews.Access;
 using CyberReview.Reviews.Cases;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CyberReview.Web.Tests.Features.Cases;
 
@@ -239,5 +241,32 @@ public sealed class DemoMovingTests(DemoMovingApps own) : IClassFixture<DemoMovi
         Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
         var timeline = (await committee.CaseAsync(id)).GetProperty("timeline").EnumerateArray().Last();
         Assert.Equal(("RecordDecision", "Committee", "Decided"), (timeline.GetProperty("what").GetString(), timeline.GetProperty("part").GetString(), timeline.GetProperty("to").GetString()));
+    }
+}
+
+public sealed class DemoSignatureTests
+{
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Every_demo_report_and_decision_carries_a_signature_that_verifies(Database engine)
+    {
+        // An app of its own: on the shared apps other tests add reports and decisions of their own.
+        await using var app = await CyberReviewApp.StartAsync(engine);
+        await using var scope = app.Scope();
+        var db = scope.ServiceProvider.GetRequiredService<CyberReview.Data.ReviewDbContext>();
+        var records = scope.ServiceProvider.GetRequiredService<CyberReview.Web.Features.Signatures.SignedRecords>();
+        var reports = await db.EvaluationReports.Select(r => r.Id).ToListAsync(TestContext.Current.CancellationToken);
+        var decisions = await db.Decisions.Select(d => d.Id).ToListAsync(TestContext.Current.CancellationToken);
+
+        Assert.True(reports.Count >= 10 && decisions.Count >= 8, $"{reports.Count} reports and {decisions.Count} decisions in the demo");
+        foreach (var id in reports)
+            {
+            var check = await records.CheckReportAsync(id, TestContext.Current.CancellationToken);
+            Assert.True(check.Verified, $"report {id}: {check.Failure}");
+        }
+        foreach (var id in decisions)
+            {
+            var check = await records.CheckDecisionAsync(id, TestContext.Current.CancellationToken);
+            Assert.True(check.Verified, $"decision {id}: {check.Failure}");
+        }
     }
 }
