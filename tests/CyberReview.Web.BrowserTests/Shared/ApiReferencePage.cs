@@ -11,6 +11,14 @@ public sealed class ApiReferencePage(IPage page)
     public ILocator Operation(string summary) =>
         page.GetByRole(AriaRole.Complementary).GetByRole(AriaRole.Link, new() { NameRegex = new Regex("^" + Regex.Escape(summary)) });
 
+    /// <summary>Opens a tag's group in the sidebar (the reference opens only the first one), unless it is open already.</summary>
+    public async Task OpenGroupAsync(string tag)
+    {
+        var open = page.GetByRole(AriaRole.Complementary).GetByRole(AriaRole.Button, new() { Name = "Open Group - " + tag, Exact = true });
+        if (await open.CountAsync() > 0)
+            await open.ClickAsync();
+    }
+
     public async Task<ApiReferencePage> GotoAsync()
     {
         await page.GotoAsync(Path);

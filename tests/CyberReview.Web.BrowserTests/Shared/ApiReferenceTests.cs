@@ -9,6 +9,8 @@ public sealed class ApiReferenceTests(LiveApp live) : BrowserTest(live)
 
         Assert.Equal(200, document.Status);
         var reference = new ApiReferencePage(Page);
+        await Expect(Page.GetByRole(AriaRole.Complementary).GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("Group - Account$") })).ToBeVisibleAsync();
+        await reference.OpenGroupAsync("Account");
         await Expect(reference.Operation("Who the token belongs to")).ToBeVisibleAsync();
         await Expect(Page.GetByRole(AriaRole.Main).GetByText("/api/v1/me", new() { Exact = true }).First).ToBeVisibleAsync();
         // Scalar's AI chat and developer toolbar would talk to Scalar's servers; the reference offers neither.
