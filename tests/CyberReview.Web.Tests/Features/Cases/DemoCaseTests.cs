@@ -8,12 +8,22 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CyberReview.Web.Tests.Features.Cases;
 
-/// <summary>
-/// The demo's cases, as each role finds them. Other tests add cases to the same apps, so each demo case is found by
-/// its title; nothing here moves a demo case (the expert's opinions can be revised until voting).
-/// </summary>
-public sealed class DemoCaseTests(Apps apps)
+/// <summary>Apps of their own: a result published on the shared apps may supersede a demo result for the same version.</summary>
+public sealed class DemoApps : IAsyncDisposable
 {
+    public Apps Apps { get; } = new();
+
+    public ValueTask DisposeAsync() => Apps.DisposeAsync();
+}
+
+/// <summary>
+/// The demo's cases, as each role finds them, each found by its title; nothing here moves a demo case (the expert's
+/// opinions can be revised until voting).
+/// </summary>
+public sealed class DemoCaseTests(DemoApps own) : IClassFixture<DemoApps>
+{
+    private readonly Apps apps = own.Apps;
+
     internal const string InExpertReview = "Application: Northwind Edge Firewall 4.0";
     internal const string Escalated = "Contoso Object Storage for the national health data platform";
 
@@ -149,8 +159,10 @@ public sealed class DemoCaseTests(Apps apps)
     }
 }
 
-public sealed class DemoRegistryTests(Apps apps)
+public sealed class DemoRegistryTests(DemoApps own) : IClassFixture<DemoApps>
 {
+    private readonly Apps apps = own.Apps;
+
     [Theory, ClassData(typeof(Databases))]
     public async Task The_demo_registry_shows_the_public_result_to_everyone_and_the_government_one_to_procurers(Database engine)
     {
