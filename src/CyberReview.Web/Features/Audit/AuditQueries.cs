@@ -138,19 +138,9 @@ public sealed class AuditQueries(ReviewDbContext db, TimeProvider clock)
     };
 
     private static string Csv(AuditRow r) => string.Join(',',
-        r.Sequence.ToString(CultureInfo.InvariantCulture), r.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), r.ActorId?.ToString(), Field(r.Actor),
-        r.TokenId?.ToString(), Field(r.Action), r.CaseId?.ToString(), Field(r.CaseNumber), Field(r.ObjectKind), r.ObjectId?.ToString(), r.Outcome.ToString(),
-        Field(r.ClientAddress), Field(r.Purpose), r.BreakGlass ? "true" : "false", r.Hash);
-
-    // Quoted when needed; a leading =, +, - or @ is defused so that a spreadsheet does not run it as a formula.
-    private static string Field(string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-            return "";
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-            value = "'" + value;
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
-    }
+        r.Sequence.ToString(CultureInfo.InvariantCulture), r.At.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), r.ActorId?.ToString(), CyberReview.Web.Shared.Csv.Cell(r.Actor),
+        r.TokenId?.ToString(), CyberReview.Web.Shared.Csv.Cell(r.Action), r.CaseId?.ToString(), CyberReview.Web.Shared.Csv.Cell(r.CaseNumber), CyberReview.Web.Shared.Csv.Cell(r.ObjectKind), r.ObjectId?.ToString(), r.Outcome.ToString(),
+        CyberReview.Web.Shared.Csv.Cell(r.ClientAddress), CyberReview.Web.Shared.Csv.Cell(r.Purpose), r.BreakGlass ? "true" : "false", r.Hash);
 }
 
 public enum AuditExportFormat

@@ -38,20 +38,7 @@ public static class RegistryExport
         await writer.FlushAsync(cancellationToken);
     }
 
-    /// <summary>
-    /// One CSV value. A value a spreadsheet would read as a formula (starting with =, +, -, @, a tab or a carriage return)
-    /// gets a leading apostrophe, so that opening the export never runs what a provider typed into a product name; a
-    /// value with a comma, quote or line break is quoted, its quotes doubled.
-    /// </summary>
-    public static string Cell(string? value)
-    {
-        var text = value ?? "";
-        if (text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-            text = "'" + text;
-        return text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? $"\"{text.Replace("\"", "\"\"", StringComparison.Ordinal)}\"" : text;
-    }
-
-    private static string Row(IEnumerable<string?> cells) => string.Join(',', cells.Select(Cell)) + "\r\n";
+    private static string Row(IEnumerable<string?> cells) => string.Join(',', cells.Select(CyberReview.Web.Shared.Csv.Cell)) + "\r\n";
 
     private static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 }

@@ -288,5 +288,5 @@ public sealed class RegistryFeedTests(RegistryApps own) : IClassFixture<Registry
     [InlineData("two\nlines", "\"two\nlines\"")]
     [InlineData("=a,\"b\"", "\"'=a,\"\"b\"\"\"")]
     [InlineData("", "")]
-    public void A_csv_cell_is_quoted_and_defused(string value, string expected) => Assert.Equal(expected, RegistryExport.Cell(value));
+    public void A_csv_cell_is_quoted_and_defused(string value, string expected) => Assert.Equal(expected, CyberReview.Web.Shared.Csv.Cell(value));
 }
