@@ -1,6 +1,6 @@
 using CyberReview.Data;
 using CyberReview.Data.Identity;
-using Microsoft.AspNetCore.DataProtection;
+using CyberReview.Data.Signatures;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +35,9 @@ internal sealed class Installation : IAsyncDisposable
 
     public TimeProvider Clock => _scope.ServiceProvider.GetRequiredService<TimeProvider>();
 
+    /// <summary>The command's scope, for code shared with the web app that takes its services.</summary>
+    public IServiceProvider Services => _scope.ServiceProvider;
+
     /// <exception cref="InvalidOperationException">Postgres is named without a connection string.</exception>
     /// <exception cref="ArgumentException">The connection string is malformed.</exception>
     public static Installation Open(DatabaseOptions database)
@@ -55,9 +58,8 @@ internal sealed class Installation : IAsyncDisposable
             services.ConfigureDbContext<PostgresReviewDbContext>(db => db.UseNpgsql(npgsql => npgsql.EnableRetryOnFailure(2, TimeSpan.FromSeconds(2), null)));
         }
         services.AddReviewIdentityCore();
-        // Identity's token providers need data protection to be constructed; the CLI issues no tokens,
-        // so no key is ever made or stored.
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        // The installation's own key ring, as the web app uses it: the demo seed signs with keys the web app signs with later.
+        services.AddReviewSigning();
         return new Installation(database, target, services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true, ValidateOnBuild = true }));
     }
 

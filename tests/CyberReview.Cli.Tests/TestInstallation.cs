@@ -1,6 +1,6 @@
 using CyberReview.Data;
 using CyberReview.Data.Identity;
-using Microsoft.AspNetCore.DataProtection;
+using CyberReview.Data.Signatures;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
@@ -81,15 +81,19 @@ internal sealed class TestInstallation : IAsyncDisposable
     }
 
     /// <summary>Looks at the database through services of its own, not the CLI's.</summary>
-    public async Task<T> InspectAsync<T>(Func<ReviewDbContext, UserManager<User>, Task<T>> inspect)
+    public Task<T> InspectAsync<T>(Func<ReviewDbContext, UserManager<User>, Task<T>> inspect) =>
+        InspectAsync(services => inspect(services.GetRequiredService<ReviewDbContext>(), services.GetRequiredService<UserManager<User>>()));
+
+    /// <summary>Looks at the installation through services of its own wired as the web app wires them (its key ring included).</summary>
+    public async Task<T> InspectAsync<T>(Func<IServiceProvider, Task<T>> inspect)
     {
         var services = new ServiceCollection().AddLogging().AddSingleton(TimeProvider.System);
         services.AddReviewDatabase(Options);
         services.AddReviewIdentityCore();
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddReviewSigning();
         await using var provider = services.BuildServiceProvider();
         await using var scope = provider.CreateAsyncScope();
-        return await inspect(scope.ServiceProvider.GetRequiredService<ReviewDbContext>(), scope.ServiceProvider.GetRequiredService<UserManager<User>>());
+        return await inspect(scope.ServiceProvider);
     }
 
     public async ValueTask DisposeAsync()

@@ -8,7 +8,7 @@ internal static class DemoCommands
 {
     public static Command Create(CommandHost host)
     {
-        var seed = new Command("seed", "Fill a new database with demo organisations, products and one user per role, and print their sign-ins.");
+        var seed = new Command("seed", "Fill a new database with demo organisations, products, cases (their reports and decisions signed) and one user per role, and print their sign-ins.");
         seed.SetAction((_, cancellationToken) => host.RunAsync(installation => SeedAsync(installation, host.Console, cancellationToken)));
 
         return new Command("demo", "Demo data for trying CyberReview out.") { seed };
@@ -18,7 +18,7 @@ internal static class DemoCommands
     {
         await installation.PrepareSchemaAsync(console.Out, cancellationToken);
         var dataDirectory = installation.Database.DataDirectory;
-        var result = await DemoData.SeedAsync(installation.Db, installation.Users, installation.Clock, cancellationToken);
+        var result = await DemoSeeding.SeedAsync(installation.Services, cancellationToken);
         switch (result)
         {
             case DemoSeedResult.Seeded seeded:

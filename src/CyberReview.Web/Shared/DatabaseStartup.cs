@@ -1,10 +1,8 @@
 using CyberReview.Data;
 using CyberReview.Data.Demo;
-using CyberReview.Data.Identity;
-using Microsoft.AspNetCore.DataProtection;
+using CyberReview.Data.Signatures;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Identity;
 
 namespace CyberReview.Web.Shared;
 
@@ -14,10 +12,7 @@ internal static class DatabaseStartup
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.Services.AddReviewDatabase(options);
-        // Keys live in the shared database so that every instance can read every other instance's cookies.
-        builder.Services.AddDataProtection()
-            .SetApplicationName("CyberReview")
-            .PersistKeysToDbContext<ReviewDbContext>();
+        builder.Services.AddReviewSigning();
     }
 
     /// <summary>
@@ -49,11 +44,8 @@ internal static class DatabaseStartup
 
     private static async Task SeedDemoAsync(IServiceProvider services, DatabaseOptions options, ILogger logger)
     {
-        var db = services.GetRequiredService<ReviewDbContext>();
-        var result = await DemoData.SeedAsync(db, services.GetRequiredService<UserManager<User>>(), services.GetRequiredService<TimeProvider>());
-        if (result is DemoSeedResult.Seeded seeded)
+        if (await DemoSeeding.SeedAsync(services) is DemoSeedResult.Seeded seeded)
         {
-            await services.GetRequiredService<Features.Signatures.SignedRecords>().SignDemoRecordsAsync(CancellationToken.None);
             DemoSignInFile.Save(options.DataDirectory, seeded.SignIns);
             logger.LogInformation("Loaded the demo data into the new database");
         }

@@ -1,8 +1,10 @@
 using System.Text.RegularExpressions;
 using CyberReview.Data;
 using CyberReview.Data.Demo;
+using CyberReview.Data.Signatures;
 using CyberReview.Reviews.Access;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CyberReview.Cli.Tests.Commands;
 
@@ -48,6 +50,42 @@ public sealed partial class DemoCommandsTests
         Assert.Equal(signIns, SignIns(again.Output));
         Assert.Equal(seeded, await installation.InspectAsync((db, _) => db.Users.CountAsync()));
         Assert.Equal(seeded, await installation.InspectAsync((db, _) => db.Users.CountAsync(u => u.IsDemo)));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Seeded_reports_and_decisions_are_signed_and_verify_in_the_web_app_s_key_ring(DatabaseProvider provider)
+    {
+        await using var installation = TestInstallation.Create(provider);
+        Assert.Equal(0, (await installation.RunAsync("db", "migrate")).ExitCode);
+
+        Assert.Equal(0, (await installation.RunAsync("demo", "seed")).ExitCode);
+
+        var checks = await installation.InspectAsync(async services =>
+        {
+            var db = services.GetRequiredService<ReviewDbContext>();
+            var records = services.GetRequiredService<SignedRecords>();
+            var views = new List<SignatureView>();
+            foreach (var report in await db.EvaluationReports.Select(r => r.Id).ToListAsync())
+                views.Add(await records.CheckReportAsync(report, CancellationToken.None));
+            foreach (var decision in await db.Decisions.Select(d => d.Id).ToListAsync())
+                views.Add(await records.CheckDecisionAsync(decision, CancellationToken.None));
+            return views;
+        });
+        Assert.True(checks.Count >= 2, $"{checks.Count} signed records in the demo");
+        Assert.All(checks, check => Assert.True(check.Verified, $"{check.Failure}"));
+        // Another process (the web app) signs with the keys the command made: their private halves are in the shared key ring.
+        var resigned = await installation.InspectAsync(async services =>
+        {
+            var db = services.GetRequiredService<ReviewDbContext>();
+            var report = await db.EvaluationReports.OrderBy(r => r.Id).FirstAsync();
+            report.Signature = null;
+            await db.SaveChangesAsync();
+            await services.GetRequiredService<SignedRecords>().SignDemoRecordsAsync(CancellationToken.None);
+            return await services.GetRequiredService<SignedRecords>().CheckReportAsync(report.Id, CancellationToken.None);
+        });
+        Assert.True(resigned.Verified);
     }
 
     [Theory]

@@ -119,13 +119,9 @@ public sealed class CyberReviewApp : WebApplicationFactory<Program>
             return;
         }
         await using var scope = Scope();
-        var result = await DemoData.SeedAsync(
-            scope.ServiceProvider.GetRequiredService<ReviewDbContext>(),
-            scope.ServiceProvider.GetRequiredService<UserManager<User>>(),
-            TimeProvider.System);
+        // As `cyberreview demo seed` and the embedded installation's first start do: the demo, signed.
+        var result = await DemoSeeding.SeedAsync(scope.ServiceProvider);
         SignIns = Assert.IsType<DemoSeedResult.Seeded>(result).SignIns;
-        // As the embedded installation does after its own seed (Shared/DatabaseStartup).
-        await scope.ServiceProvider.GetRequiredService<CyberReview.Web.Features.Signatures.SignedRecords>().SignDemoRecordsAsync(CancellationToken.None);
     }
 
     public async Task DropPostgresDatabaseAsync()

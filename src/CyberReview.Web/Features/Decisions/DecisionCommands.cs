@@ -25,7 +25,7 @@ public sealed record DecisionInput(ReviewOutcome? Outcome, IReadOnlyList<Conditi
 /// escalation), in the same transaction; or, once decided and before publication, as a new decision that supersedes
 /// the current one. A recorded decision is never changed.
 /// </summary>
-public sealed class DecisionCommands(ReviewDbContext db, CaseCommands cases, CaseTimekeeping time, TimeProvider clock, IStringLocalizer<Resources.Text> text, Signatures.SignedRecords signatures)
+public sealed class DecisionCommands(ReviewDbContext db, CaseCommands cases, CaseTimekeeping time, TimeProvider clock, IStringLocalizer<Resources.Text> text, Data.Signatures.SignedRecords signatures)
 {
     public const int MaxConditions = 20;
     public const int MaxConditionLength = 2000;

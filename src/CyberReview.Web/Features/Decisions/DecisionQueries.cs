@@ -17,7 +17,7 @@ public sealed record DecisionView(
     Guid? Supersedes, Guid? SupersededBy)
 {
     /// <summary>The decision's signature, checked against the stored decision now.</summary>
-    public Signatures.SignatureView? Signature { get; init; }
+    public Data.Signatures.SignatureView? Signature { get; init; }
 }
 
 /// <summary>What the user may record now: a first decision (with the move to Decided) or a superseding one, and what it is checked against.</summary>
@@ -27,7 +27,7 @@ public sealed record DecisionForm(bool Supersedes, IReadOnlyList<VersionItem> Ve
 public sealed record CaseDecisions(Guid CaseId, string CaseNumber, string CaseTitle, CaseState State, IReadOnlyList<DecisionView> Decisions, DecisionForm? Form);
 
 /// <summary>Reading a case's decisions: every part in the case sees them, the superseded ones too.</summary>
-public sealed class DecisionQueries(ReviewDbContext db, Signatures.SignedRecords signatures)
+public sealed class DecisionQueries(ReviewDbContext db, Data.Signatures.SignedRecords signatures)
 {
     /// <summary>The decision in force on a case: the one no other decision supersedes.</summary>
     public static IQueryable<Decision> Current(ReviewDbContext db, Guid caseId) =>

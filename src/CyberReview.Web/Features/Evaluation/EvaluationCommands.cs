@@ -16,7 +16,7 @@ namespace CyberReview.Web.Features.Evaluation;
 /// command is one transaction that either happens whole, with its line on the case's timeline, or not at all;
 /// it also counts as a change of the case, so that it cannot cross a move of the case made meanwhile.
 /// </summary>
-public sealed partial class EvaluationCommands(ReviewDbContext db, TimeProvider clock, IStringLocalizer<Resources.Text> text, Audit.AuditTrail audit, Signatures.SignedRecords signatures)
+public sealed partial class EvaluationCommands(ReviewDbContext db, TimeProvider clock, IStringLocalizer<Resources.Text> text, Audit.AuditTrail audit, Data.Signatures.SignedRecords signatures)
 {
     /// <summary>The timeline lines of the evaluation begin with this; <see cref="CaseQueries"/> shows them only to those who see evaluation work.</summary>
     public const string EventPrefix = "Evaluation.";

@@ -52,14 +52,14 @@ public sealed record ReportView(
     Guid SignedById, string SignedBy, DateTimeOffset SignedAt, string SignOffStatement, string? CorrectionReason)
 {
     /// <summary>The report's signature, checked against the stored report now.</summary>
-    public Signatures.SignatureView? Signature { get; init; }
+    public Data.Signatures.SignatureView? Signature { get; init; }
 }
 
 /// <summary>
 /// Reading a case's evaluation, always through <see cref="EvaluationScope"/>: 404 to those without a part in the
 /// case, 403 to parts that do not see this, filtered and paged in the query.
 /// </summary>
-public sealed class EvaluationQueries(ReviewDbContext db, IStringLocalizer<Resources.Text> text, Signatures.SignedRecords signatures)
+public sealed class EvaluationQueries(ReviewDbContext db, IStringLocalizer<Resources.Text> text, Data.Signatures.SignedRecords signatures)
 {
     public Task<EvaluationScope?> ScopeAsync(ClaimsPrincipal user, Guid caseId, CancellationToken cancellationToken) =>
         EvaluationScope.ForAsync(db, user, caseId, cancellationToken);

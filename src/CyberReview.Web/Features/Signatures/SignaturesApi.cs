@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CyberReview.Reviews.Access;
+using CyberReview.Data.Signatures;
 using CyberReview.Reviews.Signatures;
 using CyberReview.Web.Features.Cases;
 using CyberReview.Web.Features.Evaluation;
@@ -19,8 +20,6 @@ internal static class SignaturesApi
 {
     public static void AddCyberReviewSignatures(this IServiceCollection services)
     {
-        services.AddScoped<SigningKeys>();
-        services.AddScoped<SignedRecords>();
     }
 
     public static void MapKeysApi(this WebApplication app)

@@ -265,7 +265,7 @@ public sealed class DemoSignatureTests
         await using var app = await CyberReviewApp.StartAsync(engine);
         await using var scope = app.Scope();
         var db = scope.ServiceProvider.GetRequiredService<CyberReview.Data.ReviewDbContext>();
-        var records = scope.ServiceProvider.GetRequiredService<CyberReview.Web.Features.Signatures.SignedRecords>();
+        var records = scope.ServiceProvider.GetRequiredService<CyberReview.Data.Signatures.SignedRecords>();
         var reports = await db.EvaluationReports.Select(r => r.Id).ToListAsync(TestContext.Current.CancellationToken);
         var decisions = await db.Decisions.Select(d => d.Id).ToListAsync(TestContext.Current.CancellationToken);
 

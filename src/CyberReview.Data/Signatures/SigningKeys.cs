@@ -1,11 +1,9 @@
 using System.Security.Cryptography;
-using CyberReview.Data;
-using CyberReview.Data.Signatures;
 using CyberReview.Reviews.Signatures;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.EntityFrameworkCore;
 
-namespace CyberReview.Web.Features.Signatures;
+namespace CyberReview.Data.Signatures;
 
 /// <summary>
 /// The organisations' signing keys: one in use per organisation, created on its first signature; rotation retires it

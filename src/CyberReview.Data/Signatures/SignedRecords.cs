@@ -1,10 +1,9 @@
-using CyberReview.Data;
 using CyberReview.Data.Decisions;
 using CyberReview.Data.Evaluation;
 using CyberReview.Reviews.Signatures;
 using Microsoft.EntityFrameworkCore;
 
-namespace CyberReview.Web.Features.Signatures;
+namespace CyberReview.Data.Signatures;
 
 /// <summary>A signature as pages and the API show it: verified with a key, or not, and why.</summary>
 public sealed record SignatureView(bool Verified, string? KeyId, string Algorithm, SignatureFailure? Failure, string? PayloadSha256);
