@@ -28,6 +28,9 @@ internal sealed class CaseMaterialApi : IEndpointFilter
         {
             case CaseEntry.Outsider:
                 return await next(context);
+            case CaseEntry.UndertakingRequired when endpoint.Metadata.GetMetadata<Undertakings.OpensBeforeUndertakingAttribute>() is null:
+                await trail.AppendAsync(CaseMaterialGate.UndertakingRequiredAction, target.CaseId, target.Kind, target.ObjectId, AuditOutcome.Denied, http.RequestAborted);
+                return Undertakings.UndertakingsApi.Required(target.CaseId, http.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<Resources.Text>>());
             case CaseEntry.PurposeRequired:
                 return TypedResults.Problem(
                     statusCode: StatusCodes.Status403Forbidden,

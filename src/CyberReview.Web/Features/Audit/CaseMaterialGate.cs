@@ -1,7 +1,9 @@
 using System.Security.Claims;
 using CyberReview.Data;
 using CyberReview.Data.Audit;
+using CyberReview.Reviews.Undertakings;
 using CyberReview.Web.Features.Cases;
+using CyberReview.Web.Features.Undertakings;
 using CyberReview.Web.Shared;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -13,6 +15,8 @@ public enum CaseEntry
 {
     /// <summary>The user holds a part in the case.</summary>
     Member,
+    /// <summary>The user holds a part that must first accept the case's confidentiality terms (Art. 13), and has not.</summary>
+    UndertakingRequired,
     /// <summary>Office staff outside the case, on a purpose stated within the last hours.</summary>
     StatedPurpose,
     /// <summary>Office staff outside the case who must first say why they need it.</summary>
@@ -23,16 +27,26 @@ public enum CaseEntry
 
 /// <summary>
 /// Stands before every page and endpoint of case material (Features/Audit: the page filter and the API filter):
-/// decides how the user comes in, lets office staff in on a stated purpose, and records the access.
+/// decides how the user comes in, holds evaluators and experts at the confidentiality undertaking until they accept it,
+/// lets office staff in on a stated purpose, and records the access.
 /// </summary>
 public sealed class CaseMaterialGate(ReviewDbContext db, AuditTrail trail, TimeProvider clock, IOptions<AuditOptions> options)
 {
     public const string BreakGlassAction = "case.break-glass";
 
+    /// <summary>The refusal recorded when a member who has not accepted the case's terms asks for its material.</summary>
+    public const string UndertakingRequiredAction = "case.undertaking-required";
+
     public async Task<CaseEntry> EnterAsync(ClaimsPrincipal user, Guid caseId, string? statedPurpose, CancellationToken cancellationToken)
     {
-        if ((await CaseAccess.PartsAsync(db, user, caseId, cancellationToken)).Count > 0)
-            return CaseEntry.Member;
+        var parts = await CaseAccess.PartsAsync(db, user, caseId, cancellationToken);
+        if (parts.Count > 0)
+        {
+            // Asked on every request, never remembered: an acceptance counts from the moment it is saved, membership until it is removed.
+            return ConfidentialityUndertaking.RequiredOf(parts) && !await CaseUndertakings.AcceptedAsync(db, user.UserId(), caseId, cancellationToken)
+                ? CaseEntry.UndertakingRequired
+                : CaseEntry.Member;
+        }
         if (!await CaseAccess.OpensOnStatedPurposeAsync(db, user, caseId, cancellationToken))
         {
             await trail.AppendAsync("case.access", caseId, "case", caseId, AuditOutcome.Denied, cancellationToken);

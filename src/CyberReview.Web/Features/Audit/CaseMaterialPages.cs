@@ -40,13 +40,22 @@ internal sealed class CaseMaterialPages : IAsyncPageFilter
         var gate = http.RequestServices.GetRequiredService<CaseMaterialGate>();
         var trail = http.RequestServices.GetRequiredService<AuditTrail>();
         var entry = await gate.EnterAsync(http.User, caseId, null, http.RequestAborted);
+        var objectId = material.ObjectIdFrom is { } from ? Id(context, from) : material.Kind == "case" ? caseId : null;
         if (entry == CaseEntry.PurposeRequired)
         {
-            var query = string.Join('&', http.Request.Query.Where(q => q.Key != "handler").Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}"));
-            context.Result = new RedirectToPageResult("/Audit/Purpose", new { caseId, returnUrl = $"{http.Request.Path}?{query}" });
+            context.Result = new RedirectToPageResult("/Audit/Purpose", new { caseId, returnUrl = ReturnUrl(http) });
             return;
         }
-        var objectId = material.ObjectIdFrom is { } from ? Id(context, from) : material.Kind == "case" ? caseId : null;
+        if (entry == CaseEntry.UndertakingRequired)
+        {
+            if (context.HandlerInstance.GetType().GetCustomAttribute<Undertakings.OpensBeforeUndertakingAttribute>() is null)
+            {
+                await trail.AppendAsync(CaseMaterialGate.UndertakingRequiredAction, caseId, material.Kind, objectId, AuditOutcome.Denied, http.RequestAborted);
+                context.Result = new RedirectToPageResult("/Undertakings/Accept", new { caseId, returnUrl = ReturnUrl(http) });
+                return;
+            }
+            entry = CaseEntry.Member;
+        }
         if (entry == CaseEntry.Outsider || HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method))
         {
             await next();
@@ -64,6 +73,13 @@ internal sealed class CaseMaterialPages : IAsyncPageFilter
         {
             await trail.SettleAsync(CancellationToken.None);
         }
+    }
+
+    // Where the user was going (a POST's handler left out), to come back to after the purpose or the undertaking.
+    private static string ReturnUrl(HttpContext http)
+    {
+        var query = string.Join('&', http.Request.Query.Where(q => q.Key != "handler").Select(q => $"{Uri.EscapeDataString(q.Key)}={Uri.EscapeDataString(q.Value.ToString())}"));
+        return $"{http.Request.Path}?{query}";
     }
 
     private static Guid? Id(PageHandlerExecutingContext context, string name) =>
