@@ -2,6 +2,7 @@ using CyberReview.Bench;
 
 // dotnet run -c Release --project bench/CyberReview.Bench -- cases [--cases 100000] [--engine sqlite|postgres|both]
 // dotnet run -c Release --project bench/CyberReview.Bench -- vault [--megabytes 500]
+// dotnet run -c Release --project bench/CyberReview.Bench -- uploads [--megabytes 64]
 // dotnet run -c Release --project bench/CyberReview.Bench -- sbom [--rounds 5]
 // dotnet run -c Release --project bench/CyberReview.Bench -- portfolio [--sboms 10000]
 // PostgreSQL: set CYBERREVIEW_TEST_POSTGRES to a base connection string (a scratch database is created and dropped).
@@ -24,6 +25,9 @@ switch (arguments.FirstOrDefault())
     case "vault":
         await VaultBenchmark.RunAsync(long.Parse(Option("--megabytes", "500"), System.Globalization.CultureInfo.InvariantCulture));
         return 0;
+    case "uploads":
+        await UploadAbuseBenchmark.RunAsync(long.Parse(Option("--megabytes", "64"), System.Globalization.CultureInfo.InvariantCulture));
+        return 0;
     case "sbom":
         SbomBenchmark.Run(int.Parse(Option("--rounds", "5"), System.Globalization.CultureInfo.InvariantCulture));
         return 0;
@@ -31,6 +35,6 @@ switch (arguments.FirstOrDefault())
         PortfolioBenchmark.Run(int.Parse(Option("--sboms", "10000"), System.Globalization.CultureInfo.InvariantCulture));
         return 0;
     default:
-        Console.Error.WriteLine("usage: cases [--cases N] [--engine sqlite|postgres|both] | vault [--megabytes N] | sbom [--rounds N] | portfolio [--sboms N]");
+        Console.Error.WriteLine("usage: cases [--cases N] [--engine sqlite|postgres|both] | vault [--megabytes N] | uploads [--megabytes N] | sbom [--rounds N] | portfolio [--sboms N]");
         return 2;
 }

@@ -19,7 +19,8 @@ internal static class VaultBenchmark
 {
     private const long MiB = 1024 * 1024;
 
-    private sealed record Phase(string Name, long PeakRise, double Seconds);
+    /// <summary>A measured phase: the rise of the peak working set over the one before it, and what the GC allocated meanwhile.</summary>
+    internal sealed record Phase(string Name, long PeakRise, double Seconds, long Allocated);
 
     public static async Task RunAsync(long megabytes)
     {
@@ -77,7 +78,7 @@ internal static class VaultBenchmark
         Console.WriteLine($"file size {size / MiB:N0} MiB; a phase that held the file would rise by about that much.");
     }
 
-    private static async Task<Phase> MeasureAsync(string name, Func<Task> run)
+    internal static async Task<Phase> MeasureAsync(string name, Func<Task> run)
     {
         GC.Collect();
         GC.WaitForPendingFinalizers();
@@ -86,6 +87,7 @@ internal static class VaultBenchmark
         process.Refresh();
         var before = process.WorkingSet64;
         var peak = before;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         using var stop = new CancellationTokenSource();
         var sampler = Task.Run(async () =>
         {
@@ -107,10 +109,10 @@ internal static class VaultBenchmark
         watch.Stop();
         await stop.CancelAsync();
         await sampler;
-        return new Phase(name, peak - before, watch.Elapsed.TotalSeconds);
+        return new Phase(name, peak - before, watch.Elapsed.TotalSeconds, GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore);
     }
 
-    private static async Task<Guid> OpenCaseAsync(BenchApp app)
+    internal static async Task<Guid> OpenCaseAsync(BenchApp app)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ReviewDbContext>();
@@ -118,7 +120,7 @@ internal static class VaultBenchmark
             .Where(c => c.Members.Any(m => m.Part == CaseActor.Office)).Select(c => c.Id).FirstAsync();
     }
 
-    private static async Task<long> DrainAsync(Stream stream)
+    internal static async Task<long> DrainAsync(Stream stream)
     {
         var buffer = new byte[64 * 1024];
         long total = 0;
@@ -129,7 +131,7 @@ internal static class VaultBenchmark
     }
 
     /// <summary>Text of a given length, generated as it is read, of no declared length (a chunked body).</summary>
-    private sealed class Filler(long length) : Stream
+    internal sealed class Filler(long length) : Stream
     {
         private static readonly byte[] Line = "2026-11-26T10:00:00Z probe 203.0.113.7:8443 answered with banner NR-9000 5.3\n"u8.ToArray();
         private long _position;

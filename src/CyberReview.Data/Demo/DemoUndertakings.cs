@@ -24,18 +24,20 @@ internal static class DemoUndertakings
         var accepted = new HashSet<(Guid CaseId, Guid UserId)>();
         foreach (var grant in grants.OrderBy(g => g.GrantedAt))
         {
+            // Accepted on first opening the case, just after the grant that let them in.
+            var at = grant.GrantedAt.AddSeconds(1);
             var role = IdentitySetup.RoleName(CaseParts.RoleFor(grant.Part)!.Value);
             var holders = people.Where(p => grant.UserId is { } userId ? p.Id == userId : p.OrganisationId == grant.OrganisationId && p.Roles.Contains(role));
             foreach (var person in holders.Where(p => accepted.Add((grant.CaseId, p.Id))))
             {
                 db.UndertakingAcceptances.Add(new UndertakingAcceptance
                 {
-                    Id = Guid.CreateVersion7(grant.GrantedAt), CaseId = grant.CaseId, UserId = person.Id, TermsVersion = ConfidentialityUndertaking.CurrentTerms,
-                    Part = grant.Part, AcceptedAt = grant.GrantedAt,
+                    Id = Guid.CreateVersion7(at), CaseId = grant.CaseId, UserId = person.Id, TermsVersion = ConfidentialityUndertaking.CurrentTerms,
+                    Part = grant.Part, AcceptedAt = at,
                 });
                 db.Add(new CaseEvent
                 {
-                    Id = Guid.CreateVersion7(grant.GrantedAt), CaseId = grant.CaseId, At = grant.GrantedAt, ActorId = person.Id, ActorName = person.DisplayName,
+                    Id = Guid.CreateVersion7(at), CaseId = grant.CaseId, At = at, ActorId = person.Id, ActorName = person.DisplayName,
                     ActorPart = grant.Part, What = "UndertakingAccepted", Reason = ConfidentialityUndertaking.CurrentTerms,
                 });
             }

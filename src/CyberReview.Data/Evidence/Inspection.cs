@@ -37,17 +37,19 @@ public sealed record ContentProblem(UnsafeContent Problem, string? Entry = null)
 /// </summary>
 internal static class Inspection
 {
+    // Small entries may compress well (a page of zeros) without being a bomb.
+    private const long RatioFloor = 1024 * 1024;
+
     public static async Task<ContentProblem?> ZipAsync(Stream archive, VaultOptions limits, CancellationToken cancellationToken)
     {
         // The entry count comes from the end record before the directory is read: a directory of millions of
         // entries is refused without building millions of entry objects.
-        var declared = DeclaredEntries(archive);
+        var declared = DeclaredEntries(archive)?.Entries;
         if (declared is null)
             return new ContentProblem(UnsafeContent.UnreadableArchive);
         if (declared > limits.ZipMaxEntries)
             return new ContentProblem(UnsafeContent.TooManyEntries);
         var maxExpanded = limits.ZipMaxExpandedMegabytes * 1024 * 1024;
-        const long ratioFloor = 1024 * 1024; // small entries may compress well (a page of zeros) without being a bomb
         var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
         {
@@ -62,23 +64,14 @@ internal static class Inspection
                     return new ContentProblem(UnsafeContent.PathTraversal, entry.FullName);
                 if (total + entry.Length > maxExpanded)
                     return new ContentProblem(UnsafeContent.ExpandsTooMuch, entry.FullName);
-                if (entry.Length > ratioFloor && entry.Length > entry.CompressedLength * limits.ZipMaxRatio)
+                if (entry.Length > RatioFloor && entry.Length > entry.CompressedLength * limits.ZipMaxRatio)
                     return new ContentProblem(UnsafeContent.ExpansionRatio, entry.FullName);
-                // The sizes above are what the archive claims; count what the entry really expands to.
-                await using var content = await entry.OpenAsync(cancellationToken);
-                long expanded = 0;
-                int read;
-                while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0)
-                {
-                    expanded += read;
-                    total += read;
-                    if (total > maxExpanded)
-                        return new ContentProblem(UnsafeContent.ExpandsTooMuch, entry.FullName);
-                    if (expanded > ratioFloor && expanded > entry.CompressedLength * limits.ZipMaxRatio)
-                        return new ContentProblem(UnsafeContent.ExpansionRatio, entry.FullName);
-                }
+                total += entry.Length;
             }
-            return null;
+            // The sizes above are what the archive claims, and ZipArchive stops inflating an entry at its claimed size: an
+            // entry that understates it would pass. Inflate each entry's own bytes to the end of its deflate stream, as a
+            // lenient extractor would, and count what really comes out.
+            return await ExpandAsync(archive, limits, buffer, cancellationToken);
         }
         catch (Exception e) when (e is InvalidDataException or NotSupportedException or IOException)
         {
@@ -88,6 +81,66 @@ internal static class Inspection
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// Walks the central directory and inflates every entry from its local header to the real end of its deflate stream,
+    /// whatever sizes the headers claim, stopping at the first limit. Sizes that need Zip64 are beyond every upload limit.
+    /// </summary>
+    private static async Task<ContentProblem?> ExpandAsync(Stream archive, VaultOptions limits, byte[] buffer, CancellationToken cancellationToken)
+    {
+        if (DeclaredEntries(archive) is not var (entries, directory) || directory < 0)
+            return new ContentProblem(UnsafeContent.UnreadableArchive);
+        var maxExpanded = limits.ZipMaxExpandedMegabytes * 1024 * 1024;
+        var header = new byte[46];
+        var local = new byte[30];
+        long total = 0;
+        var position = directory;
+        for (long i = 0; i < entries; i++)
+        {
+            archive.Position = position;
+            archive.ReadExactly(header);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(header) != 0x02014b50)
+                return new ContentProblem(UnsafeContent.UnreadableArchive);
+            var method = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(10));
+            long compressed = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(20));
+            var nameLength = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(28));
+            long offset = BinaryPrimitives.ReadUInt32LittleEndian(header.AsSpan(42));
+            var nameBytes = new byte[nameLength];
+            archive.ReadExactly(nameBytes);
+            var name = System.Text.Encoding.UTF8.GetString(nameBytes);
+            position += header.Length + nameLength + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(30)) + BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(32));
+            if (compressed == uint.MaxValue || offset == uint.MaxValue)
+                return new ContentProblem(UnsafeContent.UnreadableArchive, name);
+            archive.Position = offset;
+            archive.ReadExactly(local);
+            if (BinaryPrimitives.ReadUInt32LittleEndian(local) != 0x04034b50)
+                return new ContentProblem(UnsafeContent.UnreadableArchive, name);
+            archive.Position = offset + local.Length + BinaryPrimitives.ReadUInt16LittleEndian(local.AsSpan(26)) + BinaryPrimitives.ReadUInt16LittleEndian(local.AsSpan(28));
+            if (method == 0)
+            {
+                // Stored: what is there is what comes out.
+                total += compressed;
+                if (total > maxExpanded)
+                    return new ContentProblem(UnsafeContent.ExpandsTooMuch, name);
+                continue;
+            }
+            if (method != 8)
+                return new ContentProblem(UnsafeContent.UnreadableArchive, name);
+            await using var inflated = new DeflateStream(archive, CompressionMode.Decompress, leaveOpen: true);
+            long expanded = 0;
+            int read;
+            while ((read = await inflated.ReadAsync(buffer, cancellationToken)) > 0)
+            {
+                expanded += read;
+                total += read;
+                if (total > maxExpanded)
+                    return new ContentProblem(UnsafeContent.ExpandsTooMuch, name);
+                if (expanded > RatioFloor && expanded > Math.Max(compressed, 1) * limits.ZipMaxRatio)
+                    return new ContentProblem(UnsafeContent.ExpansionRatio, name);
+            }
+        }
+        return null;
     }
 
     /// <summary>Whether an entry name would, extracted, land outside the folder it is extracted to.</summary>
@@ -100,8 +153,8 @@ internal static class Inspection
         return name.Split('/', '\\').Any(segment => segment == "..");
     }
 
-    /// <summary>The number of entries the archive's end record declares; null when there is no end record.</summary>
-    private static long? DeclaredEntries(Stream archive)
+    /// <summary>The number of entries the archive's end record declares and where its directory starts; null when there is no end record.</summary>
+    private static (long Entries, long Directory)? DeclaredEntries(Stream archive)
     {
         const int endRecordSize = 22;
         if (archive.Length < endRecordSize)
@@ -115,8 +168,9 @@ internal static class Inspection
             if (BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(at)) != 0x06054b50)
                 continue;
             var entries = BinaryPrimitives.ReadUInt16LittleEndian(tail.AsSpan(at + 10));
-            if (entries != ushort.MaxValue)
-                return entries;
+            var directory = BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(at + 16));
+            if (entries != ushort.MaxValue && directory != uint.MaxValue)
+                return (entries, directory);
             // Zip64: the locator just before the end record points at the zip64 end record, which counts in 64 bits.
             if (at < 20 || BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(at - 20)) != 0x07064b50)
                 return null;
@@ -126,7 +180,9 @@ internal static class Inspection
             var record = new byte[56];
             archive.Position = zip64End;
             archive.ReadExactly(record);
-            return BinaryPrimitives.ReadUInt32LittleEndian(record) == 0x06064b50 ? BinaryPrimitives.ReadInt64LittleEndian(record.AsSpan(32)) : null;
+            return BinaryPrimitives.ReadUInt32LittleEndian(record) == 0x06064b50
+                ? (BinaryPrimitives.ReadInt64LittleEndian(record.AsSpan(32)), BinaryPrimitives.ReadInt64LittleEndian(record.AsSpan(48)))
+                : null;
         }
         return null;
     }

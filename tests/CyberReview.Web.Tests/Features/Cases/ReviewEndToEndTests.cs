@@ -46,6 +46,7 @@ public sealed class ReviewEndToEndTests(Apps apps)
 
         // The laboratory evaluates and signs its report.
         using var evaluator = await EvaluationClient.ForAsync(apps, engine, Role.Evaluator, id);
+        await Undertakings.Undertakings.AcceptAsync(evaluator.Http, id);
         await evaluator.CompletedActivityAsync();
         var finding = (await evaluator.CreatedAsync("findings", EvaluationCases.Finding())).GetProperty("id").GetGuid();
         await evaluator.CreatedAsync("reports", new
@@ -63,6 +64,7 @@ public sealed class ReviewEndToEndTests(Apps apps)
         Assert.Equal("ExpertReview", (await office.MovedAsync(id, "StartExpertReview")).GetProperty("state").GetString());
         foreach (var expert in experts)
         {
+            await Undertakings.Undertakings.AcceptAsync(expert.Api, id);
             Assert.Equal(HttpStatusCode.OK, (await expert.Api.PutAsJsonAsync($"/api/v1/cases/{id}/panel/opinions", PanelSetup.AllOpinions())).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await expert.Api.PostAsJsonAsync($"/api/v1/cases/{id}/panel/votes", new { vote = "Pass", reasoning = "The account is removable." })).StatusCode);
         }
@@ -87,6 +89,7 @@ public sealed class ReviewEndToEndTests(Apps apps)
             steps.Where(s => s is "Submit" or "StartScreening" or "ScreenRequired" or "StartExpertReview" or "RecordDecision" or "Publish"));
         Assert.Contains("CommitmentSigned", steps);
         Assert.Contains("InstitutionAssigned", steps);
+        Assert.Equal(4, steps.Count(s => s == "UndertakingAccepted"));
     }
 
     private static DateOnly InstitutionsToday() => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);

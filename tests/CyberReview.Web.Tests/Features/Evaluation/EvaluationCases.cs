@@ -3,8 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using CyberReview.Data.Cases;
 using CyberReview.Data.Organisations;
+using CyberReview.Data.Undertakings;
 using CyberReview.Reviews.Access;
 using CyberReview.Reviews.Cases;
+using CyberReview.Reviews.Undertakings;
 using CyberReview.Web.Tests.Features.Account;
 using CyberReview.Web.Tests.Features.Cases;
 using Microsoft.EntityFrameworkCore;
@@ -56,13 +58,30 @@ internal static class EvaluationCases
     public static async Task<Guid> OrganisationAsync(CyberReviewApp app, string name) =>
         await app.WithDbAsync(db => db.Organisations.Where(o => o.Name == name).Select(o => o.Id).SingleAsync());
 
-    /// <summary>Gives an organisation (whose staff with the fitting role then hold it) a part in the case.</summary>
-    public static async Task GrantAsync(CyberReviewApp app, Guid caseId, CaseActor part, string organisation)
+    /// <summary>
+    /// Gives an organisation (whose staff with the fitting role then hold it) a part in the case. Its present staff in
+    /// that role accept the case's confidentiality terms too, as they would on their first access (Features/Undertakings),
+    /// unless <paramref name="acceptTerms"/> is false (tests of the undertaking itself, or of someone who joins later).
+    /// </summary>
+    public static async Task GrantAsync(CyberReviewApp app, Guid caseId, CaseActor part, string organisation, bool acceptTerms = true)
     {
         var organisationId = await OrganisationAsync(app, organisation);
         await app.WithDbAsync(async db =>
         {
             db.CaseMembers.Add(new CaseMember { Id = Guid.CreateVersion7(), CaseId = caseId, Part = part, OrganisationId = organisationId, GrantedAt = DateTimeOffset.UnixEpoch });
+            if (acceptTerms && ConfidentialityUndertaking.RequiredOf(part))
+            {
+                var role = CaseParts.RoleFor(part)!.Value.ToString();
+                var staff = await db.Users.Where(u => u.OrganisationId == organisationId
+                        && db.UserRoles.Any(r => r.UserId == u.Id && db.Roles.Any(x => x.Id == r.RoleId && x.Name == role))
+                        && !db.UndertakingAcceptances.Any(a => a.CaseId == caseId && a.UserId == u.Id))
+                    .Select(u => u.Id).ToListAsync();
+                db.UndertakingAcceptances.AddRange(staff.Select(userId => new UndertakingAcceptance
+                {
+                    Id = Guid.CreateVersion7(), CaseId = caseId, UserId = userId, TermsVersion = ConfidentialityUndertaking.CurrentTerms, Part = part,
+                    AcceptedAt = TimeProvider.System.GetUtcNow(),
+                }));
+            }
             return await db.SaveChangesAsync();
         });
     }

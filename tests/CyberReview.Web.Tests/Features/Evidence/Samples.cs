@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
@@ -35,6 +36,65 @@ internal static class Samples
 
     /// <summary>One entry of zeros that expands about a thousand times.</summary>
     public static byte[] ZipBomb() => Zip(("zeros.bin", new byte[20 * 1024 * 1024]));
+
+    /// <summary>
+    /// Entries that all share one deflated run of zeros, written byte by byte rather than by compressing gigabytes (the
+    /// upload benchmark builds its bombs the same way): 1,024 entries of 10 MiB make 10 GiB from about 10 MiB.
+    /// <paramref name="understated"/>: each entry claims to expand only to its compressed size.
+    /// </summary>
+    public static byte[] ZipOfRepeatedEntry(int entries, int entryBytes, bool understated = false)
+    {
+        var one = Zip(("e", new byte[entryBytes]));
+        var crc = BinaryPrimitives.ReadUInt32LittleEndian(one.AsSpan(14));
+        var compressed = BinaryPrimitives.ReadUInt32LittleEndian(one.AsSpan(18));
+        var payload = one.AsSpan(30 + BinaryPrimitives.ReadUInt16LittleEndian(one.AsSpan(26)) + BinaryPrimitives.ReadUInt16LittleEndian(one.AsSpan(28)), (int)compressed).ToArray();
+        var declared = understated ? compressed : (uint)entryBytes;
+        using var output = new MemoryStream();
+        using var writer = new BinaryWriter(output);
+        var names = Enumerable.Range(0, entries).Select(i => Encoding.ASCII.GetBytes($"part{i:D5}.bin")).ToArray();
+        var offsets = new uint[entries];
+        void Shared(byte[] name)
+        {
+            // version needed, flags, deflate, time, date (1980-01-01), CRC, sizes, name length, extra length
+            foreach (var field in new ushort[] { 20, 0, 8, 0, 0x21 })
+                writer.Write(field);
+            writer.Write(crc);
+            writer.Write(compressed);
+            writer.Write(declared);
+            writer.Write((ushort)name.Length);
+            writer.Write((ushort)0);
+        }
+        for (var i = 0; i < entries; i++)
+        {
+            offsets[i] = (uint)output.Position;
+            writer.Write(0x04034b50u);
+            Shared(names[i]);
+            writer.Write(names[i]);
+            writer.Write(payload);
+        }
+        var directory = (uint)output.Position;
+        for (var i = 0; i < entries; i++)
+        {
+            writer.Write(0x02014b50u);
+            writer.Write((ushort)20);
+            Shared(names[i]);
+            foreach (var field in new ushort[] { 0, 0, 0 }) // comment length, disk, internal attributes
+                writer.Write(field);
+            writer.Write(0u); // external attributes
+            writer.Write(offsets[i]);
+            writer.Write(names[i]);
+        }
+        var end = (uint)output.Position;
+        writer.Write(0x06054b50u);
+        writer.Write(0u);
+        writer.Write((ushort)entries);
+        writer.Write((ushort)entries);
+        writer.Write(end - directory);
+        writer.Write(directory);
+        writer.Write((ushort)0);
+        writer.Flush();
+        return output.ToArray();
+    }
 
     public static byte[] ZipWithEntries(int count) => Zip([.. Enumerable.Range(0, count).Select(i => ($"e{i}", Array.Empty<byte>()))]);
 

@@ -33,6 +33,7 @@ public sealed class AssignmentTests(Apps apps)
         Assert.Equal(Laboratory, assignment.GetProperty("institution").GetString());
         Assert.Equal(["LaboratoryTesting", "OnSiteInspection"], assignment.GetProperty("activities").EnumerateArray().Select(a => a.GetString()));
 
+        await Undertakings.Undertakings.AcceptAsync(evaluator.Http, caseId);
         var seen = await evaluator.CaseAsync(caseId);
         Assert.Contains("Evaluator", seen.GetProperty("yourParts").EnumerateArray().Select(p => p.GetString()));
         var list = await evaluator.Http.GetFromJsonAsync<JsonElement>("/api/v1/cases?pageSize=100&state=Evaluation");
@@ -40,7 +41,7 @@ public sealed class AssignmentTests(Apps apps)
         var institutions = await evaluator.Http.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/institutions");
         Assert.Equal([laboratory], institutions.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("institutionId").GetGuid()));
         Assert.False(institutions.GetProperty("mayAssign").GetBoolean());
-        Assert.Equal(["Opened", "StartScreening", "ScreenRequired", "InstitutionAssigned"], await TimelineAsync(office, caseId));
+        Assert.Equal(["Opened", "StartScreening", "ScreenRequired", "InstitutionAssigned", "UndertakingAccepted"], await TimelineAsync(office, caseId));
         var evaluatorPage = await (await apps.SignedIn(engine, Role.Evaluator)).GetAsync($"/Cases/Case?id={caseId}");
         Assert.Equal(HttpStatusCode.OK, evaluatorPage.Status);
         Assert.Contains("data-testid=\"assigned-institution\"", evaluatorPage.Html);
@@ -58,7 +59,7 @@ public sealed class AssignmentTests(Apps apps)
         Assert.Equal(HttpStatusCode.NoContent, taken.StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await evaluator.GetAsync(caseId)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await office.Http.DeleteAsync($"/api/v1/cases/{caseId}/institutions/{laboratory}")).StatusCode);
-        Assert.Equal(["Opened", "StartScreening", "ScreenRequired", "InstitutionAssigned", "InstitutionUnassigned"], await TimelineAsync(office, caseId));
+        Assert.Equal(["Opened", "StartScreening", "ScreenRequired", "InstitutionAssigned", "UndertakingAccepted", "InstitutionUnassigned"], await TimelineAsync(office, caseId));
         Assert.Empty((await office.Http.GetFromJsonAsync<JsonElement>($"/api/v1/cases/{caseId}/institutions")).GetProperty("items").EnumerateArray());
         // The record of the first assignment stays.
         Assert.Equal(1, await app.WithDbAsync(db => db.InstitutionAssignments.CountAsync(a => a.CaseId == caseId && a.UnassignedAt != null)));
@@ -158,6 +159,7 @@ public sealed class AssignmentTests(Apps apps)
 
         Assert.Equal(HttpStatusCode.OK, (await evaluator.Http.PostAsync($"/api/v1/declarations/{declaration}/withdrawal", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Created, (await AssignAsync(office, caseId, institution, "LaboratoryTesting")).StatusCode);
+        await Undertakings.Undertakings.AcceptAsync(evaluator.Http, caseId);
         Assert.Equal(HttpStatusCode.OK, (await evaluator.GetAsync(caseId)).StatusCode);
 
         // An organisation that is both the provider and a designated institution never evaluates its own product.
@@ -181,6 +183,8 @@ public sealed class AssignmentTests(Apps apps)
         Assert.Equal(HttpStatusCode.Created, (await AssignAsync(office, caseId, laboratory, "OnSiteInspection")).StatusCode);
         var (pages, evaluator, _) = await NewEvaluatorAsync(apps, engine, Laboratory);
         using var _evaluator = evaluator;
+        await Undertakings.Undertakings.AcceptAsync(evaluator.Http, caseId);
+        await Undertakings.Undertakings.AcceptAsync(colleague.Http, caseId);
         Assert.Equal(HttpStatusCode.OK, (await evaluator.GetAsync(caseId)).StatusCode);
 
         var declaration = await DeclareAsync(evaluator, provider, "Family");

@@ -59,6 +59,12 @@ public sealed class PanelDrawTests(Apps apps)
         // Drawn experts now hold the case; the others do not learn it exists.
         foreach (var expert in eligible)
         {
+            if (seated.Contains(expert.Id))
+            {
+                // Before their first access, the confidentiality terms (Features/Undertakings).
+                Assert.Equal(HttpStatusCode.Forbidden, (await expert.Api.GetAsync($"/api/v1/cases/{caseId}")).StatusCode);
+                await Undertakings.Undertakings.AcceptAsync(expert.Api, caseId);
+            }
             var expected = seated.Contains(expert.Id) ? HttpStatusCode.OK : HttpStatusCode.NotFound;
             Assert.Equal(expected, (await expert.Api.GetAsync($"/api/v1/cases/{caseId}")).StatusCode);
             Assert.Equal(expected, (await expert.Api.GetAsync($"/api/v1/cases/{caseId}/panel")).StatusCode);
@@ -189,6 +195,8 @@ public sealed class PanelDrawTests(Apps apps)
         Assert.All(after.GetProperty("draws").EnumerateArray(), d => Assert.True(d.GetProperty("reproduced").GetBoolean()));
         Assert.Equal(["Panel", "Replacement"], after.GetProperty("draws").EnumerateArray().Select(d => d.GetProperty("kind").GetString()));
         Assert.Equal(HttpStatusCode.NotFound, (await tied.Api.GetAsync($"/api/v1/cases/{caseId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await spare.Api.GetAsync($"/api/v1/cases/{caseId}")).StatusCode);
+        await Undertakings.Undertakings.AcceptAsync(spare.Api, caseId);
         Assert.Equal(HttpStatusCode.OK, (await spare.Api.GetAsync($"/api/v1/cases/{caseId}")).StatusCode);
         var again = await office.Http.PostAsync($"/api/v1/cases/{caseId}/panel/replacements", null);
         Assert.Equal("NoConflictedSeats", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("refusal").GetString());

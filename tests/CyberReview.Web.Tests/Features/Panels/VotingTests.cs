@@ -23,6 +23,8 @@ public sealed class VotingTests(Apps apps)
         using var office = await CaseApi.ForAsync(apps, engine, Role.Office);
         Assert.Equal(HttpStatusCode.Created, (await DrawAsync(office.Http, caseId, new { seats = 3 })).StatusCode);
         await SetStateAsync(app, caseId, CaseState.ExpertReview);
+        foreach (var expert in experts)
+            await Undertakings.Undertakings.AcceptAsync(expert.Api, caseId);
         return (caseId, experts);
     }
 
@@ -82,9 +84,10 @@ public sealed class VotingTests(Apps apps)
 
         var seenByOffice = await ExpertLinesAsync(office.Http, caseId);
         var seenByProvider = await ExpertLinesAsync(provider.Http, caseId);
-        Assert.Equal(["OpinionsGiven", "Voted"], seenByOffice.Select(e => e.GetProperty("what").GetString()));
+        // Each seated expert accepted the confidentiality terms before the first access (Features/Undertakings).
+        Assert.Equal(["UndertakingAccepted", "UndertakingAccepted", "UndertakingAccepted", "OpinionsGiven", "Voted"], seenByOffice.Select(e => e.GetProperty("what").GetString()));
         Assert.All(seenByOffice, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("actor").GetString())));
-        Assert.Equal(["OpinionsGiven", "Voted"], seenByProvider.Select(e => e.GetProperty("what").GetString()));
+        Assert.Equal(["UndertakingAccepted", "UndertakingAccepted", "UndertakingAccepted", "OpinionsGiven", "Voted"], seenByProvider.Select(e => e.GetProperty("what").GetString()));
         Assert.All(seenByProvider, e => Assert.Equal(JsonValueKind.Null, e.GetProperty("actor").ValueKind));
         var page = await (await apps.SignedIn(engine, Role.Provider)).GetAsync($"/Cases/Case?id={caseId}");
         Assert.DoesNotContain(seenByOffice[0].GetProperty("actor").GetString()!, page.Html, StringComparison.Ordinal);
@@ -143,7 +146,7 @@ public sealed class VotingTests(Apps apps)
         var details = await office.CaseAsync(caseId);
         Assert.Equal("Decided", details.GetProperty("state").GetString());
         var timeline = details.GetProperty("timeline").EnumerateArray().Select(e => e.GetProperty("what").GetString()).ToList();
-        Assert.Equal(["PanelDrawn", "OpinionsGiven", "Voted", "OpinionsGiven", "Voted", "OpinionsGiven", "Voted", "PanelAgreed", "RecordDecision"], timeline.SkipWhile(w => w != "PanelDrawn"));
+        Assert.Equal(["PanelDrawn", "UndertakingAccepted", "UndertakingAccepted", "UndertakingAccepted", "OpinionsGiven", "Voted", "OpinionsGiven", "Voted", "OpinionsGiven", "Voted", "PanelAgreed", "RecordDecision"], timeline.SkipWhile(w => w != "PanelDrawn"));
     }
 
     [Theory, ClassData(typeof(Databases))]

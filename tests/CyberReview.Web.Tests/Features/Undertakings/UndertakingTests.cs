@@ -27,7 +27,7 @@ public sealed class UndertakingTests(Apps apps)
     {
         var app = await apps.For(engine);
         var (institution, pages) = await EvaluationCases.InstitutionAsync(apps, engine);
-        var caseId = await EvaluationCases.InEvaluationAsync(apps, engine, institution);
+        var caseId = await InEvaluationWithoutAcceptanceAsync(app, institution);
         using var api = await CaseApi.ForAsync(app, pages);
 
         foreach (var path in new[] { $"/Cases/Case?id={caseId}", $"/Evaluation?id={caseId}", $"/Evidence?id={caseId}" })
@@ -137,8 +137,9 @@ public sealed class UndertakingTests(Apps apps)
     [Theory, ClassData(typeof(Databases))]
     public async Task The_terms_are_shown_in_chinese(Database engine)
     {
+        var app = await apps.For(engine);
         var (institution, pages) = await EvaluationCases.InstitutionAsync(apps, engine);
-        var caseId = await EvaluationCases.InEvaluationAsync(apps, engine, institution);
+        var caseId = await InEvaluationWithoutAcceptanceAsync(app, institution);
 
         var page = await pages.GetAsync($"/Undertakings/Accept?caseId={caseId}", "zh-CN");
 
@@ -162,6 +163,13 @@ public sealed class UndertakingTests(Apps apps)
         }
         var expertPages = await apps.SignedIn(engine, Role.Expert);
         Assert.Equal(HttpStatusCode.OK, (await expertPages.GetAsync($"/Cases/Case?id={demoCases[0]}")).Status);
+    }
+
+    private async Task<Guid> InEvaluationWithoutAcceptanceAsync(CyberReviewApp app, string institution)
+    {
+        var caseId = await EvaluationCases.InEvaluationAsync(apps, app.Engine);
+        await EvaluationCases.GrantAsync(app, caseId, CaseActor.Evaluator, institution, acceptTerms: false);
+        return caseId;
     }
 
     private static Task<int> GrantAsync(CyberReviewApp app, Guid caseId, CaseActor part, Guid userId) =>
