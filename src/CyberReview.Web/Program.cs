@@ -14,6 +14,7 @@ using CyberReview.Web.Features.Panels;
 using CyberReview.Web.Features.Products;
 using CyberReview.Web.Features.Registry;
 using CyberReview.Web.Features.Signatures;
+using CyberReview.Web.Features.SupplyChain;
 using CyberReview.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -40,6 +41,7 @@ builder.Services.AddCyberReviewDecisions();
 builder.Services.AddCyberReviewSignatures();
 builder.Services.AddCyberReviewRegistry(builder.Configuration);
 builder.Services.AddCyberReviewAudit(builder.Configuration);
+builder.Services.AddCyberReviewSupplyChain(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
@@ -77,6 +79,7 @@ api.MapPanelsApi();
 api.MapDecisionsApi();
 api.MapAuditApi();
 api.MapSignaturesApi();
+api.MapSupplyChainApi();
 // Public, so outside the token-only group; after it, so the reference lists it after the rest.
 app.MapRegistryApi();
 app.MapKeysApi();
