@@ -30,7 +30,7 @@ public sealed record ProposalView(
 public sealed record ProposalList(IReadOnlyList<ProposalView> Items, int Total, int Page, int PageSize);
 
 /// <summary>The supply-chain section of a case: the SBOMs of its versions, and its proposals counted by status.</summary>
-public sealed record CaseSupplyChain(Guid CaseId, IReadOnlyList<SbomStatus> Sboms, IReadOnlyDictionary<string, int> Proposals, bool SeesProposals, bool MayAttach,
+public sealed record CaseSupplyChain(Guid CaseId, string Number, string Title, IReadOnlyList<SbomStatus> Sboms, IReadOnlyDictionary<string, int> Proposals, bool SeesProposals, bool MayAttach,
     IReadOnlyList<VersionRef> Versions);
 
 public sealed record AlertView(
@@ -61,6 +61,10 @@ public sealed class SupplyChainQueries(ReviewDbContext db)
             countries, countries.Count > 0 ? countries[0].Fraction : null);
     }
 
+    /// <summary>Whether the user is the provider of the version's product (who may attach SBOMs to it).</summary>
+    public async Task<bool> IsProviderAsync(ClaimsPrincipal user, Guid versionId, CancellationToken cancellationToken) =>
+        await SupplyChainAccess.VersionAsync(db, user, versionId, cancellationToken) is { } version && SupplyChainAccess.IsProvider(user, version);
+
     public async Task<SbomStatus?> SbomAsync(ClaimsPrincipal user, Guid versionId, Guid sbomId, CancellationToken cancellationToken) =>
         await SupplyChainAccess.VersionAsync(db, user, versionId, cancellationToken) is null
             ? null
@@ -85,7 +89,7 @@ public sealed class SupplyChainQueries(ReviewDbContext db)
             foreach (var status in Enum.GetValues<ProposalStatus>())
                 counts[status.ToString()] = byStatus.SingleOrDefault(s => s.Key == status)?.Count ?? 0;
         }
-        return new CaseSupplyChain(caseId, sboms, counts, scope.SeesWork, scope.MayEvaluate, versions);
+        return new CaseSupplyChain(caseId, scope.Number, scope.Title, sboms, counts, scope.SeesWork, scope.MayEvaluate, versions);
     }
 
     /// <summary>The case's proposals, for those who see its evaluation work; null otherwise.</summary>
