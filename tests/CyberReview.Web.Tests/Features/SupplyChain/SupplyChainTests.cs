@@ -97,7 +97,10 @@ public sealed class SupplyChainTests(Apps apps)
         var again = await AttachedAsync(evaluator.Http, $"/api/v1/cases/{caseId}/supply-chain/sboms?versionId={provider.VersionId}", NpmSbom);
         await DrainAsync(app);
         var after = Items(await evaluator.ReadAsync("supply-chain/proposals?pageSize=100"));
-        Assert.Equal(proposals.Length, after.Length);
+        // Counted among this test's advisories and the supplier proposal: other tests import advisories of their own meanwhile.
+        static bool Ours(JsonElement p, string tag) => p.GetProperty("kind").GetString() == "NoSupplier" || p.GetProperty("advisoryId").GetString()?.Contains(tag, StringComparison.Ordinal) == true;
+        Assert.Equal(proposals.Count(p => Ours(p, tag)), after.Count(p => Ours(p, tag)));
+        Assert.Equal(3, after.Count(p => Ours(p, tag)));
         var section = await evaluator.ReadAsync("supply-chain");
         Assert.Equal(2, section.GetProperty("sboms").GetArrayLength());
         Assert.Equal(again.GetProperty("id").GetGuid(), section.GetProperty("sboms")[0].GetProperty("id").GetGuid());
