@@ -53,6 +53,11 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Registry.RegistryChange> RegistryChanges => Set<Registry.RegistryChange>();
     public DbSet<Signatures.SigningKey> SigningKeys => Set<Signatures.SigningKey>();
     public DbSet<Undertakings.UndertakingAcceptance> UndertakingAcceptances => Set<Undertakings.UndertakingAcceptance>();
+    public DbSet<Sboms.ProductSbom> ProductSboms => Set<Sboms.ProductSbom>();
+    public DbSet<Sboms.SbomIssue> SbomIssues => Set<Sboms.SbomIssue>();
+    public DbSet<Sboms.SbomPackage> SbomPackages => Set<Sboms.SbomPackage>();
+    public DbSet<Sboms.SupplyChainProposal> SupplyChainProposals => Set<Sboms.SupplyChainProposal>();
+    public DbSet<Sboms.MonitoringAlert> MonitoringAlerts => Set<Sboms.MonitoringAlert>();
 
     /// <summary>
     /// Saves in one transaction; audit events added to the context are linked onto the chain inside it, so an

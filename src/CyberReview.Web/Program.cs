@@ -15,6 +15,7 @@ using CyberReview.Web.Features.Products;
 using CyberReview.Web.Features.Registry;
 using CyberReview.Web.Features.Signatures;
 using CyberReview.Web.Features.Undertakings;
+using CyberReview.Web.Features.SupplyChain;
 using CyberReview.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -42,6 +43,7 @@ builder.Services.AddCyberReviewSignatures();
 builder.Services.AddCyberReviewRegistry(builder.Configuration);
 builder.Services.AddCyberReviewAudit(builder.Configuration);
 builder.Services.AddCyberReviewUndertakings();
+builder.Services.AddCyberReviewSupplyChain(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
@@ -80,6 +82,7 @@ api.MapDecisionsApi();
 api.MapAuditApi();
 api.MapSignaturesApi();
 api.MapUndertakingsApi();
+api.MapSupplyChainApi();
 // Public, so outside the token-only group; after it, so the reference lists it after the rest.
 app.MapRegistryApi();
 app.MapKeysApi();

@@ -1,8 +1,7 @@
 using System.CommandLine;
-using System.IO.Compression;
-using CyberReview.Data.Advisories;
+using CyberReview.Data.Sboms;
+using CyberReview.Reviews.Findings;
 using CyberReview.SupplyChain.Advisories;
-using Microsoft.EntityFrameworkCore;
 
 namespace CyberReview.Cli.Commands;
 
@@ -15,14 +14,21 @@ internal static class AdvisoryCommands
     public static Command Create(CommandHost host)
     {
         var paths = new Argument<string[]>("PATH") { Description = "OSV advisories: record files, folders or zip archives (JSON or YAML).", Arity = ArgumentArity.OneOrMore };
-        var import = new Command("import", "Import OSV advisories into the database; later-modified records replace earlier ones.") { paths };
-        import.SetAction((parse, cancellationToken) => ImportAsync(host, parse.GetRequiredValue(paths), cancellationToken));
+        var alertSeverity = new Option<string>("--alert-severity")
+        {
+            Description = "Raise a monitoring alert when an advisory newly affects a published product at or above this severity.",
+            DefaultValueFactory = _ => "high",
+        };
+        alertSeverity.AcceptOnlyFromAmong("low", "medium", "high", "critical");
+        var import = new Command("import", "Import OSV advisories into the database; later-modified records replace earlier ones; then re-match the published products.") { paths, alertSeverity };
+        import.SetAction((parse, cancellationToken) => ImportAsync(host, parse.GetRequiredValue(paths),
+            Enum.Parse<Severity>(parse.GetValue(alertSeverity) ?? "high", ignoreCase: true), cancellationToken));
         return new Command("advisories", "Vulnerability advisories the installation monitors products against.") { import };
     }
 
     private sealed record Read(List<Advisory> Accepted, int Refused, string? FirstRefusal);
 
-    private static async Task<int> ImportAsync(CommandHost host, string[] paths, CancellationToken cancellationToken)
+    private static async Task<int> ImportAsync(CommandHost host, string[] paths, Severity alertAt, CancellationToken cancellationToken)
     {
         var console = host.Console;
         Read read;
@@ -42,73 +48,19 @@ internal static class AdvisoryCommands
         {
             await installation.PrepareSchemaAsync(console.Out, cancellationToken);
             var db = installation.Db;
-            var now = installation.Clock.GetUtcNow();
-            // The latest record per id among those read, as the index keeps it.
-            var incoming = read.Accepted
-                .GroupBy(a => a.Id, StringComparer.Ordinal)
-                .Select(g => g.Aggregate((a, b) => b.Modified.Value > a.Modified.Value ? b : a))
-                .ToList();
-            var ids = incoming.Select(a => a.Id).ToList();
-            var existing = new Dictionary<string, ImportedAdvisory>(StringComparer.Ordinal);
-            foreach (var chunk in ids.Chunk(500))
+            var imported = await AdvisoryImport.SaveAsync(db, read.Accepted, installation.Clock.GetUtcNow(), cancellationToken);
+            await console.Out.WriteLineAsync($"Imported {read.Accepted.Count:N0} advisory records: {imported.Added:N0} new, {imported.Replaced:N0} replaced by a later version, {imported.Unchanged:N0} unchanged.");
+            // Online monitoring: the published versions are re-matched against what changed, here and now.
+            var monitored = await WorkProgress.RunAsync(console, progress =>
             {
-                foreach (var row in await db.ImportedAdvisories.Include(a => a.Packages).Where(a => chunk.Contains(a.AdvisoryId)).ToListAsync(cancellationToken))
-                    existing[row.AdvisoryId] = row;
-            }
-
-            int added = 0, replaced = 0, unchanged = 0;
-            foreach (var advisory in incoming)
-            {
-                if (advisory.Id.Length > ImportedAdvisory.MaxIdLength)
-                    continue;
-                if (existing.TryGetValue(advisory.Id, out var row))
-                {
-                    // Compared as read from the stored text: SQLite keeps DateTimeOffset as text, not always to the tick.
-                    if (!(advisory.Modified.Value > OsvTimestamp.Parse(row.Modified).Value))
-                    {
-                        unchanged++;
-                        continue;
-                    }
-                    db.ImportedAdvisoryPackages.RemoveRange(row.Packages);
-                    Fill(row, advisory, now);
-                    replaced++;
-                }
-                else
-                {
-                    row = new ImportedAdvisory { Id = Guid.CreateVersion7(now), AdvisoryId = advisory.Id, Modified = "", OsvJson = [] };
-                    Fill(row, advisory, now);
-                    db.ImportedAdvisories.Add(row);
-                    added++;
-                }
-            }
-            // One import, one transaction: all of it or nothing.
-            await db.SaveChangesAsync(cancellationToken);
-            await console.Out.WriteLineAsync($"Imported {read.Accepted.Count:N0} advisory records: {added:N0} new, {replaced:N0} replaced by a later version, {unchanged:N0} unchanged.");
+                var step = progress.Start("Re-matching published product versions", 1);
+                return AdvisoryMonitor.RematchAsync(db, imported.Changed, alertAt, installation.Clock.GetUtcNow(),
+                    (done, total) => { step.Describe($"Re-matching published product versions ({done:N0} of {total:N0})"); step.Advance(1.0 / total); },
+                    cancellationToken);
+            });
+            await console.Out.WriteLineAsync($"Monitoring: {monitored.VersionsMonitored:N0} published versions with an SBOM, {monitored.ComponentsChecked:N0} components named by the changed advisories, {monitored.AlertsRaised:N0} new alerts at or above {alertAt}.");
             return 0;
         });
-    }
-
-    private static void Fill(ImportedAdvisory row, Advisory advisory, DateTimeOffset now)
-    {
-        row.Modified = advisory.Modified.Text;
-        row.ModifiedAt = advisory.Modified.Value;
-        row.Withdrawn = advisory.IsWithdrawn;
-        row.ImportedAt = now;
-        row.OsvJson = Compress(OsvWriter.Write(advisory));
-        row.Packages = [.. advisory.Affected
-            .Where(p => p.HasPackage)
-            .Select(p => PackageKey.For(p.Ecosystem!, p.Name!))
-            .Where(k => k.Name.Length <= ImportedAdvisoryPackage.MaxNameLength)
-            .Distinct()
-            .Select(k => new ImportedAdvisoryPackage { Id = Guid.CreateVersion7(now), AdvisoryId = row.Id, Ecosystem = k.Ecosystem, Name = k.Name })];
-    }
-
-    private static byte[] Compress(byte[] json)
-    {
-        using var buffer = new MemoryStream();
-        using (var gzip = new GZipStream(buffer, CompressionLevel.Optimal))
-            gzip.Write(json);
-        return buffer.ToArray();
     }
 
     private static Read ReadAll(string[] paths, WorkProgress progress, CancellationToken cancellationToken)

@@ -26,11 +26,11 @@ internal static class DemoExperts
 
     private static readonly (string Login, string Name, RiskArea[] Areas, ProductKind[] Kinds, string? AwayNote)[] Pool =
     [
-        ("expert", "Zhang Min (Expert)", [IllegalControl, SupplyChain, OtherNationalSecurity], [Hardware, Software, NetworkService], null),
+        ("expert", "Zhang Min (Expert)", [IllegalControl, RiskArea.SupplyChain, OtherNationalSecurity], [Hardware, Software, NetworkService], null),
         ("sun.hao", "Sun Hao (Expert)", [UserInformation, UnfairCompetition], [Hardware, Software, CloudService], null),
-        ("wu.xia", "Wu Xia (Expert)", [SupplyChain, UserInformation], [Hardware, Software, CloudService, NetworkService], null),
+        ("wu.xia", "Wu Xia (Expert)", [RiskArea.SupplyChain, UserInformation], [Hardware, Software, CloudService, NetworkService], null),
         ("zheng.yu", "Zheng Yu (Expert)", [IllegalControl, UnfairCompetition, OtherNationalSecurity], [Hardware, Software, CloudService, NetworkService], null),
-        ("feng.lin", "Feng Lin (Expert)", [IllegalControl, SupplyChain], [Hardware, NetworkService], null),
+        ("feng.lin", "Feng Lin (Expert)", [IllegalControl, RiskArea.SupplyChain], [Hardware, NetworkService], null),
         ("ma.jun", "Ma Jun (Expert)", [UserInformation, OtherNationalSecurity], [Hardware, Software, CloudService, NetworkService], null),
         ("qian.rui", "Qian Rui (Expert)", [UserInformation, UnfairCompetition], [Software, CloudService], "On secondment to a standards body until March."),
     ];

@@ -18,6 +18,7 @@ internal static class Navigation
         new("Nav.ExpertPool", "/Experts", user => user.Has(Capability.RunReviews)),
         new("Nav.Products", "/Products", user => user.Has(Capability.BrowseProducts)),
         new("Nav.Institutions", "/Institutions", user => user.Has(Capability.RunReviews)),
+        new("Nav.Monitoring", "/SupplyChain/Monitoring", user => user.Has(Capability.RunReviews)),
         new("Nav.Declarations", "/Conflicts/Declarations", user => user.Has(Capability.DeclareConflicts)),
         new("Nav.Registry", "/Registry", _ => true),
         new("Nav.Audit", "/Audit", user => user.Has(Capability.ReadAuditTrail)),

@@ -17,9 +17,11 @@ public sealed partial class EvaluationCommands
 {
     /// <summary>
     /// An evaluator records a finding of their institution, open, against a criterion of the case's catalogue
-    /// version; the first finding of a case fixes that version.
+    /// version; the first finding of a case fixes that version. <paramref name="recording"/> lets a caller that
+    /// records for a reason of its own (an accepted supply-chain proposal) add to the same transaction.
     /// </summary>
-    public async Task<EvaluationOutcome> RecordFindingAsync(Guid caseId, FindingDraft draft, ClaimsPrincipal user, CancellationToken cancellationToken, string? idempotencyKey = null)
+    public async Task<EvaluationOutcome> RecordFindingAsync(Guid caseId, FindingDraft draft, ClaimsPrincipal user, CancellationToken cancellationToken, string? idempotencyKey = null,
+        Action<ReviewCase, Finding>? recording = null)
     {
         var operation = $"finding:{caseId}";
         var (reviewCase, stop) = await CreatorAsync(caseId, user, idempotencyKey, operation, cancellationToken);
@@ -51,6 +53,7 @@ public sealed partial class EvaluationCommands
         Record(reviewCase!, user, "FindingRecorded", Subject(finding));
         audit.Record("finding.record", caseId, "finding", finding.Id);
         IdempotencyKeys.Remember(db, clock, user, idempotencyKey, operation, finding.Id);
+        recording?.Invoke(reviewCase!, finding);
         return await SaveAsync(reviewCase!, finding.Id, cancellationToken);
     }
 

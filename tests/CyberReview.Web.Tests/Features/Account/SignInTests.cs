@@ -18,7 +18,7 @@ public sealed partial class SignInTests(Apps apps)
     /// <summary>What each role's navigation offers, and nothing more (the browser tests check the same).</summary>
     public static readonly IReadOnlyDictionary<Role, string[]> ExpectedNavigation = new Dictionary<Role, string[]>
     {
-        [Role.Office] = ["/Home", "/Cases", "/Criteria", "/Experts", "/Products", "/Institutions", "/Registry", "/Audit", "/Administration/Organisations", "/Account/Tokens", "/api-reference"],
+        [Role.Office] = ["/Home", "/Cases", "/Criteria", "/Experts", "/Products", "/Institutions", "/SupplyChain/Monitoring", "/Registry", "/Audit", "/Administration/Organisations", "/Account/Tokens", "/api-reference"],
         [Role.Committee] = ["/Home", "/Cases", "/Criteria", "/Registry", "/Audit", "/Account/Tokens", "/api-reference"],
         [Role.Expert] = ["/Home", "/Cases", "/Criteria", "/Experts/Profile", "/Conflicts/Declarations", "/Registry", "/Account/Tokens", "/api-reference"],
         [Role.Evaluator] = ["/Home", "/Cases", "/Criteria", "/Conflicts/Declarations", "/Registry", "/Account/Tokens", "/api-reference"],

@@ -92,5 +92,5 @@ public sealed class ReviewEndToEndTests(Apps apps)
         Assert.Equal(4, steps.Count(s => s == "UndertakingAccepted"));
     }
 
-    private static DateOnly InstitutionsToday() => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+    private static DateOnly InstitutionsToday() => ReviewDay.Today;
 }

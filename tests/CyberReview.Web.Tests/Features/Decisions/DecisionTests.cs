@@ -11,7 +11,7 @@ namespace CyberReview.Web.Tests.Features.Decisions;
 
 public sealed class DecisionTests(Apps apps)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+    private static DateOnly Today => ReviewDay.Today;
 
     /// <summary>A case the office opened for two Northwind versions (optionally for a sector), escalated to the committee.</summary>
     internal static async Task<(Guid Id, Guid[] Versions)> EscalatedCaseAsync(Apps apps, Database engine, Guid? sector = null, Guid[]? versions = null, Guid? providerId = null)

@@ -28,7 +28,7 @@ internal static class InstitutionApi
 
     private static readonly ConcurrentDictionary<Database, Lazy<Task<Guid>>> Laboratories = new();
 
-    public static DateOnly Today => DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+    public static DateOnly Today => ReviewDay.Today;
 
     /// <summary>A provider with one product of its own (two versions), straight into the database: providers register products elsewhere.</summary>
     public static async Task<(Guid Id, Guid[] Versions)> NewProviderAsync(CyberReviewApp app, ProductKind kind = ProductKind.Hardware) =>

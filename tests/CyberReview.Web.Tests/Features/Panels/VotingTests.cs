@@ -11,7 +11,7 @@ namespace CyberReview.Web.Tests.Features.Panels;
 [Collection(ExpertPool.Name)]
 public sealed class VotingTests(Apps apps)
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+    private static DateOnly Today => ReviewDay.Today;
 
     // A case whose three-seat panel is in expert review: the experts on it, by seat.
     private async Task<(Guid CaseId, List<TestExpert> Seated)> PanelInReviewAsync(Database engine)

@@ -15,7 +15,7 @@ namespace CyberReview.Web.Tests.Features.Registry;
 /// <summary>The change feed, detail, export and caching of the registry, on apps of their own (they publish).</summary>
 public sealed class RegistryFeedTests(RegistryApps own) : IClassFixture<RegistryApps>
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+    private static DateOnly Today => ReviewDay.Today;
 
     private static async Task<JsonElement> FeedAsync(HttpClient client, long after, int limit)
     {

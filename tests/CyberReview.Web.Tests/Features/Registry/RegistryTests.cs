@@ -23,7 +23,7 @@ public sealed class RegistryApps : IAsyncDisposable
 
 public sealed class RegistryTests(RegistryApps own) : IClassFixture<RegistryApps>
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+    private static DateOnly Today => ReviewDay.Today;
     private static readonly string[] Visibilities = ["Public", "Government", "Sector", "Confidential"];
 
     /// <summary>A new provider with one product per visibility, each reviewed, decided by the committee with that visibility, and published.</summary>

@@ -18,7 +18,7 @@ namespace CyberReview.Web.Tests.Features.Signatures;
 public sealed class SignatureTests(Apps apps)
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+    private static DateOnly Today => ReviewDay.Today;
 
     private static object Report(Guid[] findingIds, string? correctionReason = null) => new
     {
