@@ -52,6 +52,7 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Advisories.ImportedAdvisoryPackage> ImportedAdvisoryPackages => Set<Advisories.ImportedAdvisoryPackage>();
     public DbSet<Registry.RegistryChange> RegistryChanges => Set<Registry.RegistryChange>();
     public DbSet<Signatures.SigningKey> SigningKeys => Set<Signatures.SigningKey>();
+    public DbSet<Procurement.Purchase> Purchases => Set<Procurement.Purchase>();
 
     /// <summary>
     /// Saves in one transaction; audit events added to the context are linked onto the chain inside it, so an
