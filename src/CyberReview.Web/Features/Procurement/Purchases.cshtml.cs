@@ -17,7 +17,7 @@ public sealed class PurchasesModel(Purchases purchases, RegistryQueries registry
     public IReadOnlyList<(Guid Id, string Name)> Sectors { get; private set; } = [];
 
     [TempData]
-    public string? Recorded { get; set; }
+    public bool Recorded { get; set; }
 
     public async Task OnGetAsync(int page = 1, CancellationToken cancellationToken = default) => await LoadAsync(page, cancellationToken);
 
@@ -28,7 +28,7 @@ public sealed class PurchasesModel(Purchases purchases, RegistryQueries registry
         switch (outcome)
         {
             case PurchaseOutcome.Done done:
-                Recorded = done.Id.ToString();
+                Recorded = done is not null;
                 return LocalRedirect("/Procurement/Purchases");
             case PurchaseOutcome.Invalid invalid:
                 foreach (var (field, messages) in invalid.Errors)
