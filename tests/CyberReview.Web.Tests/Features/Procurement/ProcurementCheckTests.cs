@@ -34,7 +34,8 @@ public sealed class ProcurementApps : IAsyncDisposable
 /// </summary>
 public sealed record Shelf(string Tag, Guid ProviderId, string Provider, Guid ProductId, string Product, string Purl, Guid Telecom, Dictionary<string, Guid> Versions, Dictionary<string, Guid> Cases)
 {
-    public static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+    /// <summary>Today in the review's time zone, as decisions are dated (not the UTC date: they differ for part of each day).</summary>
+    public DateOnly Today { get; init; }
 
     public static async Task<Shelf> MakeAsync(Apps apps, Database engine)
     {
@@ -57,7 +58,10 @@ public sealed record Shelf(string Tag, Guid ProviderId, string Provider, Guid Pr
             return (provider.Id, product.Id, product.Versions.ToDictionary(v => v.Version, v => v.Id));
         });
         var telecom = await app.WithDbAsync(db => db.Organisations.Where(o => o.Name == "Telecommunications Sector Department").Select(o => o.Id).SingleAsync());
-        var shelf = new Shelf(tag, providerId, providerName, productId, productName, purl, telecom, versions, []);
+        var shelf = new Shelf(tag, providerId, providerName, productId, productName, purl, telecom, versions, [])
+        {
+            Today = app.Services.GetRequiredService<CyberReview.Web.Features.Cases.CaseTimekeeping>().Today,
+        };
         shelf.Cases["1.0"] = await shelf.PublishAsync(apps, engine, "1.0");
         shelf.Cases["2.0"] = await shelf.PublishAsync(apps, engine, "2.0", outcome: "PassWithConditions");
         shelf.Cases["3.0"] = await shelf.PublishAsync(apps, engine, "3.0", outcome: "Fail");
@@ -311,9 +315,9 @@ public sealed class ProcurementCheckTests(ProcurementApps own) : IClassFixture<P
         await app.WithDbAsync(async db =>
         {
             var decision = await db.Decisions.SingleAsync(d => d.CaseId == shelf.Cases["10.0"]);
-            decision.ValidUntil = Shelf.Today.AddDays(-2);
+            decision.ValidUntil = shelf.Today.AddDays(-2);
             await db.Set<CyberReview.Data.Registry.RegistryEntry>().Where(e => e.CaseId == shelf.Cases["10.0"])
-                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ValidUntil, Shelf.Today.AddDays(-2)));
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.ValidUntil, shelf.Today.AddDays(-2)));
             return await db.SaveChangesAsync();
         });
         Assert.Equal("Expired", await VerdictAsync(anonymous, shelf, "10.0"));
