@@ -5,6 +5,7 @@ using CyberReview.Bench;
 // dotnet run -c Release --project bench/CyberReview.Bench -- uploads [--megabytes 64]
 // dotnet run -c Release --project bench/CyberReview.Bench -- sbom [--rounds 5]
 // dotnet run -c Release --project bench/CyberReview.Bench -- portfolio [--sboms 10000]
+// dotnet run -c Release --project bench/CyberReview.Bench -- procurement [--versions 1000000] [--engine sqlite|postgres] [--seconds 10] [--connections 64]
 // PostgreSQL: set CYBERREVIEW_TEST_POSTGRES to a base connection string (a scratch database is created and dropped).
 var arguments = args.ToList();
 string Option(string name, string fallback) => arguments.IndexOf(name) is var i and >= 0 && i + 1 < arguments.Count ? arguments[i + 1] : fallback;
@@ -34,7 +35,12 @@ switch (arguments.FirstOrDefault())
     case "portfolio":
         PortfolioBenchmark.Run(int.Parse(Option("--sboms", "10000"), System.Globalization.CultureInfo.InvariantCulture));
         return 0;
+    case "procurement":
+        return await ProcurementBenchmark.RunAsync(Option("--engine", "sqlite") == "postgres" ? "Postgres" : "Sqlite",
+            int.Parse(Option("--versions", "1000000"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Option("--seconds", "10"), System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(Option("--connections", "64"), System.Globalization.CultureInfo.InvariantCulture));
     default:
-        Console.Error.WriteLine("usage: cases [--cases N] [--engine sqlite|postgres|both] | vault [--megabytes N] | uploads [--megabytes N] | sbom [--rounds N] | portfolio [--sboms N]");
+        Console.Error.WriteLine("usage: cases [--cases N] [--engine sqlite|postgres|both] | vault [--megabytes N] | uploads [--megabytes N] | sbom [--rounds N] | portfolio [--sboms N] | procurement [--versions N] [--engine sqlite|postgres] [--seconds N] [--connections N]");
         return 2;
 }

@@ -43,6 +43,8 @@ internal sealed class ProductConfiguration : IEntityTypeConfiguration<Product>
         product.Property(p => p.Name).HasMaxLength(200);
         product.Property(p => p.Description).HasMaxLength(4000);
         product.HasIndex(p => new { p.ProviderId, p.Name }).IsUnique();
+        product.Property(p => p.Purl).HasMaxLength(1000);
+        product.HasIndex(p => p.Purl).IsUnique();
         product.HasOne(p => p.Provider).WithMany().HasForeignKey(p => p.ProviderId).OnDelete(DeleteBehavior.Restrict);
         product.HasMany(p => p.Versions).WithOne().HasForeignKey(v => v.ProductId).OnDelete(DeleteBehavior.Cascade);
     }

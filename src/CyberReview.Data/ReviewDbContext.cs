@@ -58,6 +58,7 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Sboms.SbomPackage> SbomPackages => Set<Sboms.SbomPackage>();
     public DbSet<Sboms.SupplyChainProposal> SupplyChainProposals => Set<Sboms.SupplyChainProposal>();
     public DbSet<Sboms.MonitoringAlert> MonitoringAlerts => Set<Sboms.MonitoringAlert>();
+    public DbSet<Procurement.Purchase> Purchases => Set<Procurement.Purchase>();
 
     /// <summary>
     /// Saves in one transaction; audit events added to the context are linked onto the chain inside it, so an

@@ -11,6 +11,7 @@ using CyberReview.Web.Features.Experts;
 using CyberReview.Web.Features.Health;
 using CyberReview.Web.Features.Institutions;
 using CyberReview.Web.Features.Panels;
+using CyberReview.Web.Features.Procurement;
 using CyberReview.Web.Features.Products;
 using CyberReview.Web.Features.Registry;
 using CyberReview.Web.Features.Signatures;
@@ -41,6 +42,7 @@ builder.Services.AddCyberReviewPanels(builder.Configuration);
 builder.Services.AddCyberReviewDecisions();
 builder.Services.AddCyberReviewSignatures();
 builder.Services.AddCyberReviewRegistry(builder.Configuration);
+builder.Services.AddCyberReviewProcurement();
 builder.Services.AddCyberReviewAudit(builder.Configuration);
 builder.Services.AddCyberReviewUndertakings();
 builder.Services.AddCyberReviewSupplyChain(builder.Configuration);
@@ -83,8 +85,10 @@ api.MapAuditApi();
 api.MapSignaturesApi();
 api.MapUndertakingsApi();
 api.MapSupplyChainApi();
+api.MapProcurementApi();
 // Public, so outside the token-only group; after it, so the reference lists it after the rest.
 app.MapRegistryApi();
+app.MapProcurementCheckApi();
 app.MapKeysApi();
 
 app.Run();

@@ -49,6 +49,17 @@ public static class DemoData
         ("Contoso Cloud Co.", "Contoso Object Storage", ProductKind.CloudService, "Object storage service with an S3-compatible interface.", ["2024.3", "2025.2"]),
     ];
 
+    // The package URL each demo product is identified by in procurement checks (pkg:generic: they are not in a package registry).
+    private static readonly Dictionary<string, string> Purls = new(StringComparer.Ordinal)
+    {
+        ["NR-9000 Core Router"] = "pkg:generic/northwind/nr-9000",
+        ["Northwind Network OS"] = "pkg:generic/northwind/network-os",
+        ["Contoso Managed Database"] = "pkg:generic/contoso/managed-database",
+        ["Contoso SD-WAN"] = "pkg:generic/contoso/sd-wan",
+        ["Northwind Edge Firewall"] = "pkg:generic/northwind/edge-firewall",
+        ["Contoso Object Storage"] = "pkg:generic/contoso/object-storage",
+    };
+
     /// <summary>Seeds the demo; see <see cref="DemoSeedResult"/> for the three outcomes.</summary>
     public static async Task<DemoSeedResult> SeedAsync(ReviewDbContext db, UserManager<User> users, TimeProvider clock, CancellationToken cancellationToken = default)
     {
@@ -71,6 +82,7 @@ public static class DemoData
                 Name = product.Name,
                 Kind = product.Kind,
                 Description = product.Description,
+                Purl = Purls.GetValueOrDefault(product.Name),
                 CreatedAt = now,
                 Versions = [.. product.Versions.Select(v => new ProductVersion { Id = Guid.CreateVersion7(now), Version = v })],
             });

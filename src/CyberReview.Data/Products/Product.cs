@@ -12,6 +12,9 @@ public sealed class Product
     public required string Name { get; set; }
     public ProductKind Kind { get; set; }
     public string Description { get; set; } = "";
+
+    /// <summary>The package URL that identifies the product (no version), in canonical form; unique, so procurement checks can name the product by it.</summary>
+    public string? Purl { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
     public List<ProductVersion> Versions { get; set; } = [];
 }

@@ -2093,6 +2093,58 @@ namespace CyberReview.Data.Migrations.Postgres
                     b.ToTable("PanelSeats");
                 });
 
+            modelBuilder.Entity("CyberReview.Data.Procurement.Purchase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProductVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("SectorDepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("ProductVersionId");
+
+                    b.HasIndex("RecordedById", "RecordedAt");
+
+                    b.HasIndex("SectorDepartmentId", "Verdict", "RecordedAt");
+
+                    b.ToTable("Purchases");
+                });
+
             modelBuilder.Entity("CyberReview.Data.Products.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2119,7 +2171,14 @@ namespace CyberReview.Data.Migrations.Postgres
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("Purl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Purl")
+                        .IsUnique();
 
                     b.HasIndex("ProviderId", "Name")
                         .IsUnique();
@@ -3274,6 +3333,37 @@ namespace CyberReview.Data.Migrations.Postgres
                         .HasForeignKey("ExpertId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Procurement.Purchase", b =>
+                {
+                    b.HasOne("CyberReview.Data.Registry.RegistryEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CyberReview.Data.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Products.ProductVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ProductVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SectorDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CyberReview.Data.Products.Product", b =>

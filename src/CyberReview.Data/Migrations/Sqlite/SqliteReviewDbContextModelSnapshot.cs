@@ -2087,6 +2087,58 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.ToTable("PanelSeats");
                 });
 
+            modelBuilder.Entity("CyberReview.Data.Procurement.Purchase", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecordedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SectorDepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntryId");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("ProductVersionId");
+
+                    b.HasIndex("RecordedById", "RecordedAt");
+
+                    b.HasIndex("SectorDepartmentId", "Verdict", "RecordedAt");
+
+                    b.ToTable("Purchases");
+                });
+
             modelBuilder.Entity("CyberReview.Data.Products.Product", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2113,7 +2165,14 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.Property<Guid>("ProviderId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Purl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("Purl")
+                        .IsUnique();
 
                     b.HasIndex("ProviderId", "Name")
                         .IsUnique();
@@ -3262,6 +3321,37 @@ namespace CyberReview.Data.Migrations.Sqlite
                         .HasForeignKey("ExpertId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Procurement.Purchase", b =>
+                {
+                    b.HasOne("CyberReview.Data.Registry.RegistryEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CyberReview.Data.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Products.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Products.ProductVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ProductVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("SectorDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("CyberReview.Data.Products.Product", b =>

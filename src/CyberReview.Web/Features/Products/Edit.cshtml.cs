@@ -24,14 +24,14 @@ public sealed class EditModel(ProductQueries queries, ProductCommands commands, 
             return Page();
         if (await queries.GetAsync(User, id.Value, cancellationToken) is not { } product)
             return NotFound();
-        Form = new ProductForm { Name = product.Name, Kind = product.Kind, Description = product.Description };
+        Form = new ProductForm { Name = product.Name, Kind = product.Kind, Description = product.Description, Purl = product.Purl };
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid? id, CancellationToken cancellationToken)
     {
         ProductId = id;
-        var particulars = new ProductParticulars(Form.Name, Form.Kind, Form.Description);
+        var particulars = new ProductParticulars(Form.Name, Form.Kind, Form.Description, Form.Purl);
         var outcome = id is { } productId
             ? await commands.UpdateAsync(productId, particulars, User, cancellationToken)
             : await commands.CreateAsync(particulars, User, cancellationToken);
@@ -55,5 +55,6 @@ public sealed class EditModel(ProductQueries queries, ProductCommands commands, 
         public string? Name { get; set; }
         public ProductKind? Kind { get; set; }
         public string? Description { get; set; }
+        public string? Purl { get; set; }
     }
 }

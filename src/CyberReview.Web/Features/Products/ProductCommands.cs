@@ -14,7 +14,7 @@ using Microsoft.Extensions.Localization;
 namespace CyberReview.Web.Features.Products;
 
 /// <summary>A product or service as the provider describes it.</summary>
-public sealed record ProductParticulars(string? Name, ProductKind? Kind, string? Description);
+public sealed record ProductParticulars(string? Name, ProductKind? Kind, string? Description, string? Purl = null);
 
 /// <summary>A version as the provider describes it; a new one may start from the components of another version of the product.</summary>
 public sealed record VersionParticulars(string? Version, DateOnly? ReleasedOn, Guid? CopyComponentsFrom = null);
@@ -37,7 +37,8 @@ public sealed class ProductCommands(ReviewDbContext db, TimeProvider clock, IStr
         if (await IdempotencyKeys.PreviousAsync(db, user, idempotencyKey, CreateProductOperation, cancellationToken) is { } previous)
             return new ProductOutcome.Done(previous);
         var providerId = user.OrganisationId();
-        if (await CheckProductAsync(particulars, providerId, null, cancellationToken) is { } invalid)
+        var (purl, invalid) = await CheckProductAsync(particulars, providerId, null, cancellationToken);
+        if (invalid is not null)
             return invalid;
         var now = clock.GetUtcNow();
         var product = new Product
@@ -47,6 +48,7 @@ public sealed class ProductCommands(ReviewDbContext db, TimeProvider clock, IStr
             Name = particulars.Name!.Trim(),
             Kind = particulars.Kind!.Value,
             Description = particulars.Description?.Trim() ?? "",
+            Purl = purl,
             CreatedAt = now,
         };
         db.Products.Add(product);
@@ -60,9 +62,10 @@ public sealed class ProductCommands(ReviewDbContext db, TimeProvider clock, IStr
         var product = await db.Products.OwnedBy(user).SingleOrDefaultAsync(p => p.Id == productId, cancellationToken);
         if (product is null)
             return new ProductOutcome.NotFound();
-        if (await CheckProductAsync(particulars, product.ProviderId, product.Id, cancellationToken) is { } invalid)
+        var (purl, invalid) = await CheckProductAsync(particulars, product.ProviderId, product.Id, cancellationToken);
+        if (invalid is not null)
             return invalid;
-        (product.Name, product.Kind, product.Description) = (particulars.Name!.Trim(), particulars.Kind!.Value, particulars.Description?.Trim() ?? "");
+        (product.Name, product.Kind, product.Description, product.Purl) = (particulars.Name!.Trim(), particulars.Kind!.Value, particulars.Description?.Trim() ?? "", purl);
         return await SaveAsync(product.Id, user, null, null, cancellationToken);
     }
 
@@ -235,7 +238,8 @@ public sealed class ProductCommands(ReviewDbContext db, TimeProvider clock, IStr
         }
     }
 
-    private async Task<ProductOutcome.Invalid?> CheckProductAsync(ProductParticulars particulars, Guid providerId, Guid? productId, CancellationToken cancellationToken)
+    // The product's purl names the product, not a version (procurement checks give the version apart); kept canonical, and unique.
+    private async Task<(string? Purl, ProductOutcome.Invalid? Invalid)> CheckProductAsync(ProductParticulars particulars, Guid providerId, Guid? productId, CancellationToken cancellationToken)
     {
         var errors = new ProblemList(text);
         if (particulars.Kind is null)
@@ -244,7 +248,27 @@ public sealed class ProductCommands(ReviewDbContext db, TimeProvider clock, IStr
         var name = particulars.Name?.Trim();
         if (!string.IsNullOrEmpty(name) && await db.Products.AnyAsync(p => p.ProviderId == providerId && p.Name == name && p.Id != productId, cancellationToken))
             errors.Add(nameof(ProductField.Name), text["Products.NameTaken", name]);
-        return errors.Outcome();
+        string? purl = null;
+        if (!string.IsNullOrWhiteSpace(particulars.Purl))
+        {
+            var written = particulars.Purl.Trim();
+            try
+            {
+                var parsed = PackageUrl.Parse(written);
+                purl = parsed.ToString();
+                if (parsed.Version is not null)
+                    errors.Add(nameof(ProductParticulars.Purl), text["Products.PurlHasVersion", written]);
+                else if (purl.Length > ProductRules.MaxPurlLength)
+                    errors.Add(new ProductProblem.TooLong(ProductField.Purl, ProductRules.MaxPurlLength));
+                else if (await db.Products.AnyAsync(p => p.Purl == purl && p.Id != productId, cancellationToken))
+                    errors.Add(nameof(ProductParticulars.Purl), text["Products.PurlTaken", purl]);
+            }
+            catch (PackageUrlFormatException invalid)
+            {
+                errors.Add(nameof(ProductParticulars.Purl), text["Products.PurlInvalid", written, text[$"PurlError.{invalid.Error}"].Value]);
+            }
+        }
+        return (purl, errors.Outcome());
     }
 
     private async Task CheckVersionLabelFreeAsync(ProblemList errors, Guid productId, Guid? versionId, string? label, CancellationToken cancellationToken)

@@ -31,7 +31,11 @@ public sealed record CaseReference(Guid Id, string Number, CaseState State);
 /// </summary>
 public sealed record VersionDetails(Guid Id, Guid ProductId, string Version, DateOnly? ReleasedOn, bool Frozen, IReadOnlyList<CaseReference> Cases, IReadOnlyList<ComponentItem> Components);
 
-public sealed record ProductDetails(Guid Id, string Name, ProductKind Kind, Guid ProviderId, string Provider, string Description, DateTimeOffset CreatedAt, IReadOnlyList<VersionDetails> Versions);
+public sealed record ProductDetails(Guid Id, string Name, ProductKind Kind, Guid ProviderId, string Provider, string Description, DateTimeOffset CreatedAt, IReadOnlyList<VersionDetails> Versions)
+{
+    /// <summary>The package URL that identifies the product, if the provider gave one.</summary>
+    public string? Purl { get; init; }
+}
 
 /// <summary>Reading products, always through <see cref="ProductAccess"/>; one query per page of results.</summary>
 public sealed class ProductQueries(ReviewDbContext db)
@@ -68,14 +72,14 @@ public sealed class ProductQueries(ReviewDbContext db)
     {
         var product = await db.Products.VisibleTo(user).AsNoTracking()
             .Where(p => p.Id == productId)
-            .Select(p => new { p.Id, p.Name, p.Kind, p.ProviderId, Provider = p.Provider.Name, p.Description, p.CreatedAt })
+            .Select(p => new { p.Id, p.Name, p.Kind, p.ProviderId, Provider = p.Provider.Name, p.Description, p.CreatedAt, p.Purl })
             .SingleOrDefaultAsync(cancellationToken);
         if (product is null)
             return null;
         var versions = await db.ProductVersions.AsNoTracking().Include(v => v.Components).Where(v => v.ProductId == productId).ToListAsync(cancellationToken);
         var cases = await CasesNamingAsync(user, [.. versions.Select(v => v.Id)], cancellationToken);
         return new ProductDetails(product.Id, product.Name, product.Kind, product.ProviderId, product.Provider, product.Description, product.CreatedAt,
-            [.. versions.OrderBy(v => v.Version, VersionOrder).Select(v => Details(v, cases))]);
+            [.. versions.OrderBy(v => v.Version, VersionOrder).Select(v => Details(v, cases))]) { Purl = product.Purl };
     }
 
     /// <summary>One version as the user may see it (of whichever product it belongs to); null when it does not exist for them.</summary>

@@ -51,7 +51,8 @@ internal static class ProductsApi
     public sealed record ProductRequest(
         string? Name,
         [property: Description("Hardware, Software, CloudService or NetworkService.")] ProductKind? Kind,
-        string? Description = null);
+        string? Description = null,
+        [property: Description("The package URL that identifies the product, without a version (pkg:type/namespace/name); unique; stored in canonical form. Procurement checks can name the product by it.")] string? Purl = null);
 
     public sealed record NewVersionRequest(
         string? Version,
@@ -89,7 +90,7 @@ internal static class ProductsApi
     private static async Task<IResult> Create(ProductRequest request, ClaimsPrincipal user,
         ProductCommands commands, ProductQueries queries, [FromHeader(Name = IdempotencyKeys.Header)] string? idempotencyKey, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken)
     {
-        var outcome = await commands.CreateAsync(new ProductParticulars(request.Name, request.Kind, request.Description), user, cancellationToken, IdempotencyKeys.Usable(idempotencyKey));
+        var outcome = await commands.CreateAsync(new ProductParticulars(request.Name, request.Kind, request.Description, request.Purl), user, cancellationToken, IdempotencyKeys.Usable(idempotencyKey));
         return outcome is ProductOutcome.Done done && await queries.GetAsync(user, done.Id, cancellationToken) is { } product
             ? TypedResults.Created($"/api/v1/products/{product.Id}", product)
             : Problem(outcome, text);
@@ -98,7 +99,7 @@ internal static class ProductsApi
     private static async Task<IResult> Update(Guid id, ProductRequest request, ClaimsPrincipal user,
         ProductCommands commands, ProductQueries queries, IStringLocalizer<Resources.Text> text, CancellationToken cancellationToken)
     {
-        var outcome = await commands.UpdateAsync(id, new ProductParticulars(request.Name, request.Kind, request.Description), user, cancellationToken);
+        var outcome = await commands.UpdateAsync(id, new ProductParticulars(request.Name, request.Kind, request.Description, request.Purl), user, cancellationToken);
         return outcome is ProductOutcome.Done && await queries.GetAsync(user, id, cancellationToken) is { } product ? TypedResults.Ok(product) : Problem(outcome, text);
     }
 

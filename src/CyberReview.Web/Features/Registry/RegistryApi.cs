@@ -109,7 +109,7 @@ internal static class RegistryApi
     }
 
     // The reader: anonymous without a token, the token's owner with a good one, refused with a bad one.
-    private static async Task<(ClaimsPrincipal? Reader, IResult? Refusal)> ReaderAsync(HttpContext http)
+    internal static async Task<(ClaimsPrincipal? Reader, IResult? Refusal)> ReaderAsync(HttpContext http)
     {
         var token = await http.AuthenticateAsync(PersonalAccessTokenHandler.SchemeName);
         if (token.Failure is not null)
@@ -121,7 +121,7 @@ internal static class RegistryApi
     }
 
     // A strong ETag of the exact bytes answered: equal content, equal tag, whoever asks (the Vary header keeps caches apart).
-    private static IResult Conditional<T>(HttpContext http, ClaimsPrincipal reader, T value, JsonSerializerOptions options)
+    internal static IResult Conditional<T>(HttpContext http, ClaimsPrincipal reader, T value, JsonSerializerOptions options)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(value, options);
         var tag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"";

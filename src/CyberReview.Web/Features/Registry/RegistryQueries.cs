@@ -196,7 +196,7 @@ public sealed class RegistryQueries(ReviewDbContext db)
             .OrderBy(x => x.Change.Sequence)
             .Select(x => new RegistryChangeItem(x.Change.Sequence, x.Change.EntryId, x.Change.Kind, x.Change.At, x.Change.Reason, x.Change.StatusAfter, x.Product, x.Provider));
 
-    private IQueryable<RegistryEntry> VisibleTo(ClaimsPrincipal user)
+    internal IQueryable<RegistryEntry> VisibleTo(ClaimsPrincipal user)
     {
         if (user.Identity?.IsAuthenticated != true)
             return db.RegistryEntries.Where(e => e.Visibility == PublicationVisibility.Public);
