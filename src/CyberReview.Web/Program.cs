@@ -14,6 +14,7 @@ using CyberReview.Web.Features.Panels;
 using CyberReview.Web.Features.Products;
 using CyberReview.Web.Features.Registry;
 using CyberReview.Web.Features.Signatures;
+using CyberReview.Web.Features.TransparencyLog;
 using CyberReview.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -39,6 +40,7 @@ builder.Services.AddCyberReviewPanels(builder.Configuration);
 builder.Services.AddCyberReviewDecisions();
 builder.Services.AddCyberReviewSignatures();
 builder.Services.AddCyberReviewRegistry(builder.Configuration);
+builder.Services.AddCyberReviewTransparencyLog(builder.Configuration);
 builder.Services.AddCyberReviewAudit(builder.Configuration);
 builder.Services.AddSingleton(TimeProvider.System);
 
@@ -80,6 +82,7 @@ api.MapSignaturesApi();
 // Public, so outside the token-only group; after it, so the reference lists it after the rest.
 app.MapRegistryApi();
 app.MapKeysApi();
+app.MapTransparencyLog();
 
 app.Run();
 
