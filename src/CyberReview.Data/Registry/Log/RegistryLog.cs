@@ -39,7 +39,7 @@ public static class RegistryLog
     public static async Task AppendPendingAsync(ReviewDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        foreach (var stale in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && e.Entity is RegistryLogLeaf or RegistryLogHash).ToList())
+        foreach (var stale in db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added && Derived.TryGetValue(e.Entity, out _)).ToList())
             stale.State = EntityState.Detached;
         var pending = db.ChangeTracker.Entries<RegistryChange>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).OrderBy(c => c.Sequence).ToList();
         if (pending.Count == 0)
@@ -73,9 +73,15 @@ public static class RegistryLog
         var stored = new List<TileHash>();
         appender.Append(leafHashes, stored);
         leaves[^1].Root = appender.Root.ToArray();
+        var hashRows = stored.Select(h => new RegistryLogHash { Level = h.TileLevel, Index = (long)h.Index, Hash = h.Hash.ToArray() }).ToList();
+        foreach (var row in leaves.Cast<object>().Concat(hashRows))
+            Derived.AddOrUpdate(row, Derived);
         db.RegistryLogLeaves.AddRange(leaves);
-        db.RegistryLogHashes.AddRange(stored.Select(h => new RegistryLogHash { Level = h.TileLevel, Index = (long)h.Index, Hash = h.Hash.ToArray() }));
+        db.RegistryLogHashes.AddRange(hashRows);
     }
+
+    // The rows this class derived from pending changes, so that a retry replaces them and only them.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Derived = [];
 
     private static async Task<Dictionary<Guid, RegistryEntry>> EntriesAsync(ReviewDbContext db, List<RegistryChange> changes, CancellationToken cancellationToken)
     {
