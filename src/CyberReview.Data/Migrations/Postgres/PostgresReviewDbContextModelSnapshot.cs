@@ -2252,7 +2252,6 @@ namespace CyberReview.Data.Migrations.Postgres
                         .HasColumnType("bytea");
 
                     b.Property<byte[]>("Record")
-                        .IsRequired()
                         .HasColumnType("bytea");
 
                     b.Property<byte[]>("Root")

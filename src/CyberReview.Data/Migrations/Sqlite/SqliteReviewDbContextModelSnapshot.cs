@@ -2246,7 +2246,6 @@ namespace CyberReview.Data.Migrations.Sqlite
                         .HasColumnType("BLOB");
 
                     b.Property<byte[]>("Record")
-                        .IsRequired()
                         .HasColumnType("BLOB");
 
                     b.Property<byte[]>("Root")

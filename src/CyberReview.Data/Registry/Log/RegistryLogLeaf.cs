@@ -10,7 +10,8 @@ namespace CyberReview.Data.Registry.Log;
 /// <para>
 /// Visibility: the log covers every change, but a leaf must not tell the public what a non-public result says. A change
 /// to a public result is published whole (<see cref="Data"/> is <see cref="Record"/>); for any other result the leaf
-/// publishes only a salted commitment, SHA-256(<see cref="Salt"/> ‖ <see cref="Record"/>), and the record and salt are
+/// publishes only a salted commitment, SHA-256(<see cref="Salt"/> ‖ <see cref="Record"/>), and the record (kept only
+/// for these leaves) and salt are
 /// shown only to those who may see the result, who can check them against the leaf. The salt keeps a guessable record
 /// (a product name, a date, an outcome) from being confirmed by hashing guesses.
 /// </para>
@@ -23,14 +24,14 @@ public sealed class RegistryLogLeaf
     /// <summary>The registry change this leaf records. Unique, but no foreign key: the log must also be able to hold a leaf the registry did not write, so that a broken log refuses appends rather than repairing itself.</summary>
     public Guid ChangeId { get; set; }
 
-    /// <summary>The leaf's bytes: the record (public results) or the commitment to it (all others), canonical JSON.</summary>
+    /// <summary>The leaf's bytes: the record (public results) or the commitment to it (all others), canonical JSON. At most 65,535 bytes (an entry bundle's limit).</summary>
     public required byte[] Data { get; set; }
 
     /// <summary>SHA-256(0x00 ‖ <see cref="Data"/>).</summary>
-    public required byte[] Hash { get; set; }
+    public byte[] Hash { get; set; } = [];
 
-    /// <summary>The full record, canonical JSON: the change and the entry fields it publishes.</summary>
-    public required byte[] Record { get; set; }
+    /// <summary>The full record, canonical JSON, when the leaf is a commitment to it; null when the leaf is the record.</summary>
+    public byte[]? Record { get; set; }
 
     /// <summary>The commitment's salt (32 random bytes); null when the leaf is the record itself.</summary>
     public byte[]? Salt { get; set; }

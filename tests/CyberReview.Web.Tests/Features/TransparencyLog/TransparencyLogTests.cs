@@ -116,7 +116,7 @@ public sealed class TransparencyLogTests(RegistryApps own) : IClassFixture<Regis
         // Something already holds the log position the publication needs (a damaged or forked log): the append fails.
         await app.WithDbAsync(async db =>
         {
-            db.RegistryLogLeaves.Add(new RegistryLogLeaf { Index = head, ChangeId = Guid.NewGuid(), Data = [1], Hash = new byte[32], Record = [1] });
+            db.RegistryLogLeaves.Add(new RegistryLogLeaf { Index = head, ChangeId = Guid.NewGuid(), Data = [1], Hash = new byte[32] });
             return await db.SaveChangesAsync();
         });
 

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace CyberReview.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteReviewDbContext))]
-    [Migration("20261126143514_RegistryLog")]
+    [Migration("20261126151216_RegistryLog")]
     partial class RegistryLog
     {
         /// <inheritdoc />
@@ -2249,7 +2249,6 @@ namespace CyberReview.Data.Migrations.Sqlite
                         .HasColumnType("BLOB");
 
                     b.Property<byte[]>("Record")
-                        .IsRequired()
                         .HasColumnType("BLOB");
 
                     b.Property<byte[]>("Root")

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CyberReview.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresReviewDbContext))]
-    [Migration("20261126143523_RegistryLog")]
+    [Migration("20261126151228_RegistryLog")]
     partial class RegistryLog
     {
         /// <inheritdoc />
@@ -2255,7 +2255,6 @@ namespace CyberReview.Data.Migrations.Postgres
                         .HasColumnType("bytea");
 
                     b.Property<byte[]>("Record")
-                        .IsRequired()
                         .HasColumnType("bytea");
 
                     b.Property<byte[]>("Root")

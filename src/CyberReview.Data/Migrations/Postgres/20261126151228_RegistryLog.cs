@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace CyberReview.Data.Migrations.Sqlite
+namespace CyberReview.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class RegistryLog : Migration
@@ -15,9 +15,9 @@ namespace CyberReview.Data.Migrations.Sqlite
                 name: "RegistryLogHashes",
                 columns: table => new
                 {
-                    Level = table.Column<int>(type: "INTEGER", nullable: false),
-                    Index = table.Column<long>(type: "INTEGER", nullable: false),
-                    Hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false)
+                    Level = table.Column<int>(type: "integer", nullable: false),
+                    Index = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -28,13 +28,13 @@ namespace CyberReview.Data.Migrations.Sqlite
                 name: "RegistryLogLeaves",
                 columns: table => new
                 {
-                    Index = table.Column<long>(type: "INTEGER", nullable: false),
-                    ChangeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Data = table.Column<byte[]>(type: "BLOB", maxLength: 65535, nullable: false),
-                    Hash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
-                    Record = table.Column<byte[]>(type: "BLOB", nullable: false),
-                    Salt = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: true),
-                    Root = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: true)
+                    Index = table.Column<long>(type: "bigint", nullable: false),
+                    ChangeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Data = table.Column<byte[]>(type: "bytea", maxLength: 65535, nullable: false),
+                    Hash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    Record = table.Column<byte[]>(type: "bytea", nullable: true),
+                    Salt = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: true),
+                    Root = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: true)
                 },
                 constraints: table =>
                 {
