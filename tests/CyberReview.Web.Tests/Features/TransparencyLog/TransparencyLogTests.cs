@@ -5,7 +5,10 @@ using System.Text;
 using System.Text.Json;
 using CyberReview.Data.Audit;
 using CyberReview.Data.Registry.Log;
+using CyberReview.Data.Organisations;
+using CyberReview.Data.Products;
 using CyberReview.Reviews.Access;
+using CyberReview.Reviews.Products;
 using CyberReview.Transparency.Merkle;
 using CyberReview.Transparency.Proofs;
 using CyberReview.Transparency.Tiles;
@@ -137,6 +140,56 @@ public sealed class TransparencyLogTests(RegistryApps own) : IClassFixture<Regis
         Assert.Equal(checkpoint.Root, (await TiledTree.RangeAsync(tiles, checkpoint.Size, TestContext.Current.CancellationToken)).Root);
         Assert.Equal(head, await app.WithDbAsync(db => db.RegistryChanges.Where(c => db.RegistryEntries.Any(e => e.Id == c.EntryId && e.CaseId == caseId))
             .Join(db.RegistryLogLeaves, c => c.Id, l => l.ChangeId, (c, l) => l.Index).SingleAsync()));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task Publications_at_the_same_moment_each_get_the_leaf_of_their_own_change_number(Database engine)
+    {
+        var app = await own.Apps.For(engine);
+        var tag = Guid.NewGuid().ToString("N")[..8];
+        var (providerId, versions) = await app.WithDbAsync(async db =>
+        {
+            var now = TimeProvider.System.GetUtcNow();
+            var provider = new Organisation { Id = Guid.CreateVersion7(), Name = $"Log Provider {tag}", Kind = OrganisationKind.Provider, CreatedAt = now };
+            db.Organisations.Add(provider);
+            var made = Enumerable.Range(1, 4).Select(i => new Product
+            {
+                Id = Guid.CreateVersion7(), ProviderId = provider.Id, Name = $"Log {tag} Router {i}", Kind = ProductKind.Hardware, CreatedAt = now,
+                Versions = [new ProductVersion { Id = Guid.CreateVersion7(), Version = "1.0" }],
+            }).ToList();
+            db.Products.AddRange(made);
+            await db.SaveChangesAsync();
+            return (provider.Id, made.Select(p => p.Versions[0].Id).ToList());
+        });
+        using var committee = await CaseApi.ForAsync(own.Apps, engine, Role.Committee);
+        using var office = await CaseApi.ForAsync(own.Apps, engine, Role.Office);
+        var cases = new List<Guid>();
+        foreach (var version in versions)
+        {
+            var (caseId, _) = await DecisionTests.EscalatedCaseAsync(own.Apps, engine, versions: [version], providerId: providerId);
+            var decided = await committee.Http.PostAsJsonAsync($"/api/v1/cases/{caseId}/decisions", new
+            {
+                outcome = "Pass", versionIds = new[] { version }, validFrom = Today, validUntil = Today.AddYears(1), visibility = "Public", reason = "The committee weighed the panel's opinions.",
+            });
+            Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
+            cases.Add(caseId);
+        }
+
+        // Writers that take the same change number collide, renumber, and derive their leaves again (RegistryChanges.SaveAsync).
+        var moves = await Task.WhenAll(cases.Select(id => office.MoveAsync(id, "Publish")));
+
+        Assert.All(moves, m => Assert.Equal(HttpStatusCode.OK, m.StatusCode));
+        using var anonymous = app.CreateClient();
+        var (_, checkpoint, tiles) = await ReadLogAsync(anonymous);
+        Assert.Equal((ulong)await HeadAsync(office.Http), checkpoint.Size);
+        Assert.Equal(checkpoint.Root, (await TiledTree.RangeAsync(tiles, checkpoint.Size, TestContext.Current.CancellationToken)).Root);
+        var pairs = await app.WithDbAsync(db => db.RegistryChanges.Join(db.RegistryLogLeaves, c => c.Id, l => l.ChangeId, (c, l) => new { c.Sequence, l.Index }).ToListAsync());
+        Assert.Equal((int)checkpoint.Size, pairs.Count);
+        Assert.All(pairs, p => Assert.Equal(p.Sequence - 1, p.Index));
+        var entries = new List<byte[]>();
+        for (var bundle = 0UL; bundle * 256 < checkpoint.Size; bundle++)
+            entries.AddRange(await tiles.EntriesAsync(bundle, TestContext.Current.CancellationToken));
+        Assert.Equal(Enumerable.Range(0, entries.Count).Select(i => (long)i), entries.Select(e => JsonDocument.Parse(e).RootElement.GetProperty("index").GetInt64()));
     }
 
     [Theory, ClassData(typeof(Databases))]
