@@ -23,7 +23,8 @@ public sealed class RegistryApps : IAsyncDisposable
 
 public sealed class RegistryTests(RegistryApps own) : IClassFixture<RegistryApps>
 {
-    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeProvider.System.GetUtcNow().UtcDateTime);
+    // The review's day (Asia/Shanghai, as CaseTimekeeping counts it): from 16:00 UTC it is already tomorrow there.
+    private static readonly DateOnly Today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(TimeProvider.System.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
     private static readonly string[] Visibilities = ["Public", "Government", "Sector", "Confidential"];
 
     /// <summary>A new provider with one product per visibility, each reviewed, decided by the committee with that visibility, and published.</summary>
