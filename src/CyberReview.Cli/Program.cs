@@ -31,6 +31,7 @@ internal static class Program
             SbomCommands.Create(host),
             AdvisoryCommands.Create(host),
             VerifyCommands.Create(host),
+            LogCommands.Create(host),
         };
         var parse = root.Parse(args);
         // sbom analyze promises CI pipelines 1 for findings only; a command line it cannot use is bad input (2).

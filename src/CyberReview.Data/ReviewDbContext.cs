@@ -59,13 +59,17 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Sboms.SupplyChainProposal> SupplyChainProposals => Set<Sboms.SupplyChainProposal>();
     public DbSet<Sboms.MonitoringAlert> MonitoringAlerts => Set<Sboms.MonitoringAlert>();
     public DbSet<Procurement.Purchase> Purchases => Set<Procurement.Purchase>();
+    public DbSet<Registry.Log.RegistryLogLeaf> RegistryLogLeaves => Set<Registry.Log.RegistryLogLeaf>();
+    public DbSet<Registry.Log.RegistryLogHash> RegistryLogHashes => Set<Registry.Log.RegistryLogHash>();
 
     /// <summary>
     /// Saves in one transaction; audit events added to the context are linked onto the chain inside it, so an
-    /// action and its audit event commit together or not at all.
+    /// action and its audit event commit together or not at all. Registry changes get their transparency-log leaves in
+    /// the same save (Registry.Log.RegistryLog), so the registry and its log never disagree.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await Registry.Log.RegistryLog.AppendPendingAsync(this, cancellationToken);
         var pending = Audit.AuditChain.Pending(this);
         if (pending.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -93,6 +97,8 @@ public abstract class ReviewDbContext(DbContextOptions options)
     {
         if (Audit.AuditChain.Pending(this).Count > 0)
             throw new InvalidOperationException("Audit events are saved with SaveChangesAsync only.");
+        if (ChangeTracker.Entries<Registry.RegistryChange>().Any(e => e.State == EntityState.Added))
+            throw new InvalidOperationException("Registry changes are saved with SaveChangesAsync only, which appends them to the transparency log.");
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 

@@ -17,6 +17,7 @@ using CyberReview.Web.Features.Registry;
 using CyberReview.Web.Features.Signatures;
 using CyberReview.Web.Features.Undertakings;
 using CyberReview.Web.Features.SupplyChain;
+using CyberReview.Web.Features.TransparencyLog;
 using CyberReview.Web.Shared;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -43,6 +44,7 @@ builder.Services.AddCyberReviewDecisions();
 builder.Services.AddCyberReviewSignatures();
 builder.Services.AddCyberReviewRegistry(builder.Configuration);
 builder.Services.AddCyberReviewProcurement();
+builder.Services.AddCyberReviewTransparencyLog(builder.Configuration);
 builder.Services.AddCyberReviewAudit(builder.Configuration);
 builder.Services.AddCyberReviewUndertakings();
 builder.Services.AddCyberReviewSupplyChain(builder.Configuration);
@@ -90,6 +92,7 @@ api.MapProcurementApi();
 app.MapRegistryApi();
 app.MapProcurementCheckApi();
 app.MapKeysApi();
+app.MapTransparencyLog();
 
 app.Run();
 

@@ -41,10 +41,19 @@ public sealed class CheckpointSigner : IDisposable
     /// </summary>
     public static CheckpointSigner LoadOrCreate(AuditOptions options, DatabaseOptions database, out bool created)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        return LoadOrCreate(options.Origin, options.SigningKey, options.ResolveSigningKeyFile(database), out created);
+    }
+
+    /// <summary>
+    /// The key given as a base64 seed, or the key file's, making the file (readable by its owner only) when there is none.
+    /// Each log (the audit trail, the registry's transparency log) has a key of its own, under its own origin.
+    /// </summary>
+    public static CheckpointSigner LoadOrCreate(string origin, string? seed64, string file, out bool created)
+    {
         created = false;
-        if (TryLoad(options, database) is { } existing)
+        if (TryLoad(origin, seed64, file) is { } existing)
             return existing;
-        var file = options.ResolveSigningKeyFile(database);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
         var seed = RandomNumberGenerator.GetBytes(32);
         try
@@ -56,12 +65,12 @@ public sealed class CheckpointSigner : IDisposable
             using (var writer = new StreamWriter(stream, Encoding.ASCII))
                 writer.WriteLine(Convert.ToBase64String(seed));
             created = true;
-            return FromSeed(options.Origin, seed);
+            return FromSeed(origin, seed);
         }
         catch (IOException) when (File.Exists(file))
         {
             // Another instance made it first: use theirs.
-            return TryLoad(options, database) ?? throw new InvalidOperationException($"The audit signing key file {file} cannot be read.");
+            return TryLoad(origin, seed64, file) ?? throw new InvalidOperationException($"The signing key file {file} cannot be read.");
         }
         finally
         {
@@ -74,15 +83,21 @@ public sealed class CheckpointSigner : IDisposable
     public static CheckpointSigner? TryLoad(AuditOptions options, DatabaseOptions database)
     {
         ArgumentNullException.ThrowIfNull(options);
-        if (!string.IsNullOrWhiteSpace(options.SigningKey))
-            return FromSeed(options.Origin, Convert.FromBase64String(options.SigningKey.Trim()));
-        var file = options.ResolveSigningKeyFile(database);
+        return TryLoad(options.Origin, options.SigningKey, options.ResolveSigningKeyFile(database));
+    }
+
+    /// <summary>The key given as a base64 seed, or the key file's; null when there is neither.</summary>
+    /// <exception cref="FormatException">The key is not a base64 32-byte seed.</exception>
+    public static CheckpointSigner? TryLoad(string origin, string? seed64, string file)
+    {
+        if (!string.IsNullOrWhiteSpace(seed64))
+            return FromSeed(origin, Convert.FromBase64String(seed64.Trim()));
         if (!File.Exists(file))
             return null;
         var seed = Convert.FromBase64String(File.ReadAllText(file).Trim());
         try
         {
-            return FromSeed(options.Origin, seed);
+            return FromSeed(origin, seed);
         }
         finally
         {

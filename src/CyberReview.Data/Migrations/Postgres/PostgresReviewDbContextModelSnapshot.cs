@@ -2274,6 +2274,61 @@ namespace CyberReview.Data.Migrations.Postgres
                     b.ToTable("RateLimitWindows");
                 });
 
+            modelBuilder.Entity("CyberReview.Data.Registry.Log.RegistryLogHash", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Level", "Index");
+
+                    b.ToTable("RegistryLogHashes");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Registry.Log.RegistryLogLeaf", b =>
+                {
+                    b.Property<long>("Index")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ChangeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasMaxLength(65535)
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Record")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Root")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Salt")
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Index");
+
+                    b.HasIndex("ChangeId")
+                        .IsUnique();
+
+                    b.ToTable("RegistryLogLeaves");
+                });
+
             modelBuilder.Entity("CyberReview.Data.Registry.RegistryChange", b =>
                 {
                     b.Property<Guid>("Id")

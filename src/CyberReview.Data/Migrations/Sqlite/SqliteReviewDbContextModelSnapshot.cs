@@ -2268,6 +2268,61 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.ToTable("RateLimitWindows");
                 });
 
+            modelBuilder.Entity("CyberReview.Data.Registry.Log.RegistryLogHash", b =>
+                {
+                    b.Property<int>("Level")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Level", "Index");
+
+                    b.ToTable("RegistryLogHashes");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.Registry.Log.RegistryLogLeaf", b =>
+                {
+                    b.Property<long>("Index")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ChangeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Data")
+                        .IsRequired()
+                        .HasMaxLength(65535)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Record")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Root")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Salt")
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Index");
+
+                    b.HasIndex("ChangeId")
+                        .IsUnique();
+
+                    b.ToTable("RegistryLogLeaves");
+                });
+
             modelBuilder.Entity("CyberReview.Data.Registry.RegistryChange", b =>
                 {
                     b.Property<Guid>("Id")

@@ -41,6 +41,9 @@ public sealed record RegistryItem(Guid Id, string Product, string Provider, IRea
     DateOnly? ValidFrom, DateOnly? ValidUntil, DateTimeOffset PublishedAt, PublicationVisibility Visibility, CaseState Status)
 {
     public IReadOnlyList<RegistryProduct> Products { get; init; } = [];
+
+    /// <summary>The entry's leaves in the transparency log (/log), one per change, oldest first.</summary>
+    public IReadOnlyList<long> LogIndexes { get; init; } = [];
 }
 
 public sealed record RegistryPage(IReadOnlyList<RegistryItem> Items, int Total, int Page, int PageSize)
@@ -51,8 +54,12 @@ public sealed record RegistryPage(IReadOnlyList<RegistryItem> Items, int Total, 
 /// <summary>One change of a result, in the order of the registry's change log.</summary>
 public sealed record RegistryChangeItem(long Sequence, Guid EntryId, RegistryChangeKind Kind, DateTimeOffset At, string? Reason, CaseState Status, string Product, string Provider);
 
-/// <summary>A result with every change it went through, oldest first.</summary>
-public sealed record RegistryDetail(RegistryItem Entry, IReadOnlyList<RegistryChangeItem> Changes);
+/// <summary>A result with every change it went through, oldest first, and their inclusion proofs in the transparency log.</summary>
+public sealed record RegistryDetail(RegistryItem Entry, IReadOnlyList<RegistryChangeItem> Changes)
+{
+    /// <summary>The entry's leaves with inclusion proofs to the log's latest checkpoint (signed, included); null before its first leaf.</summary>
+    public Data.Registry.Log.RegistryLogProof? Log { get; init; }
+}
 
 /// <summary>
 /// A page of the change feed: the changes you may see after your cursor, and <see cref="Next"/>, the cursor to ask with
@@ -69,7 +76,7 @@ public sealed record ProductHistory(RegistryProduct Product, string Provider, IR
 /// people who hold a part in it (which is how confidential results are seen at all). Filtered in the query, everywhere:
 /// list, detail, change feed, product history and export.
 /// </summary>
-public sealed class RegistryQueries(ReviewDbContext db)
+public sealed class RegistryQueries(ReviewDbContext db, TransparencyLog.TransparencyLogSigner log)
 {
     public const int MaxFeedLimit = 1000;
 
@@ -91,7 +98,7 @@ public sealed class RegistryQueries(ReviewDbContext db)
         if (rows.Count == 0)
             return null;
         var changes = await ChangesOf([id], cancellationToken);
-        return new RegistryDetail((await ItemsAsync(rows, cancellationToken))[0], changes);
+        return new RegistryDetail((await ItemsAsync(rows, cancellationToken))[0], changes) { Log = await ProofAsync(id, cancellationToken) };
     }
 
     /// <summary>Every result for the product that the user may see, newest first; null when there is none.</summary>
@@ -105,9 +112,15 @@ public sealed class RegistryQueries(ReviewDbContext db)
             .Select(p => new { Product = new RegistryProduct(p.Id, p.Name, p.Kind), Provider = p.Provider.Name }).SingleAsync(cancellationToken);
         var items = await ItemsAsync(rows, cancellationToken);
         var changes = await ChangesOf([.. items.Select(i => i.Id)], cancellationToken);
-        return new ProductHistory(product.Product, product.Provider,
-            [.. items.Select(i => new RegistryDetail(i, [.. changes.Where(c => c.EntryId == i.Id)]))]);
+        var results = new List<RegistryDetail>();
+        foreach (var item in items)
+            results.Add(new RegistryDetail(item, [.. changes.Where(c => c.EntryId == item.Id)]) { Log = await ProofAsync(item.Id, cancellationToken) });
+        return new ProductHistory(product.Product, product.Provider, results);
     }
+
+    /// <summary>The entry's leaves and their inclusion proofs against the log's latest checkpoint; the caller has checked that the user may see the entry.</summary>
+    private Task<Data.Registry.Log.RegistryLogProof?> ProofAsync(Guid entryId, CancellationToken cancellationToken) =>
+        Data.Registry.Log.RegistryLog.ProofForAsync(db, entryId, log.Signer, cancellationToken);
 
     /// <summary>The newest change in the log; 0 when there is none.</summary>
     public Task<long> HeadAsync(CancellationToken cancellationToken) => RegistryChanges.HeadAsync(db, cancellationToken);
@@ -182,8 +195,12 @@ public sealed class RegistryQueries(ReviewDbContext db)
             .Join(db.ProductVersions, dv => dv.ProductVersionId, pv => pv.Id, (dv, pv) => new { dv.DecisionId, pv.ProductId })
             .Join(db.Products, x => x.ProductId, p => p.Id, (x, p) => new { x.DecisionId, p.Id, p.Name, p.Kind })
             .ToListAsync(cancellationToken);
+        var entryIds = rows.Select(r => r.Entry.Id).ToList();
+        var leaves = await db.RegistryChanges.Where(c => entryIds.Contains(c.EntryId))
+            .Join(db.RegistryLogLeaves, c => c.Id, l => l.ChangeId, (c, l) => new { c.EntryId, l.Index }).ToListAsync(cancellationToken);
         return [.. rows.Select(r => Item(r.Entry, r.Status) with
         {
+            LogIndexes = [.. leaves.Where(l => l.EntryId == r.Entry.Id).Select(l => l.Index).Order()],
             Products = [.. products.Where(p => p.DecisionId == r.Entry.DecisionId).Select(p => new RegistryProduct(p.Id, p.Name, p.Kind)).DistinctBy(p => p.Id).OrderBy(p => p.Name, StringComparer.Ordinal)],
         })];
     }
