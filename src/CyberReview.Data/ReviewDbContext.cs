@@ -52,6 +52,9 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Advisories.ImportedAdvisoryPackage> ImportedAdvisoryPackages => Set<Advisories.ImportedAdvisoryPackage>();
     public DbSet<Registry.RegistryChange> RegistryChanges => Set<Registry.RegistryChange>();
     public DbSet<Signatures.SigningKey> SigningKeys => Set<Signatures.SigningKey>();
+    public DbSet<CiiProcurement.CiiOperator> CiiOperators => Set<CiiProcurement.CiiOperator>();
+    public DbSet<CiiProcurement.ProcurementDeclaration> ProcurementDeclarations => Set<CiiProcurement.ProcurementDeclaration>();
+    public DbSet<PublicReports.PublicReport> PublicReports => Set<PublicReports.PublicReport>();
 
     /// <summary>
     /// Saves in one transaction; audit events added to the context are linked onto the chain inside it, so an

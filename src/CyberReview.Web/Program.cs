@@ -2,6 +2,7 @@ using CyberReview.Web.Features.Account;
 using CyberReview.Web.Features.Administration;
 using CyberReview.Web.Features.Audit;
 using CyberReview.Web.Features.Cases;
+using CyberReview.Web.Features.CiiProcurement;
 using CyberReview.Web.Features.Commitments;
 using CyberReview.Web.Features.Conflicts;
 using CyberReview.Web.Features.Decisions;
@@ -12,6 +13,7 @@ using CyberReview.Web.Features.Health;
 using CyberReview.Web.Features.Institutions;
 using CyberReview.Web.Features.Panels;
 using CyberReview.Web.Features.Products;
+using CyberReview.Web.Features.PublicReports;
 using CyberReview.Web.Features.Registry;
 using CyberReview.Web.Features.Signatures;
 using CyberReview.Web.Shared;
@@ -40,6 +42,8 @@ builder.Services.AddCyberReviewDecisions();
 builder.Services.AddCyberReviewSignatures();
 builder.Services.AddCyberReviewRegistry(builder.Configuration);
 builder.Services.AddCyberReviewAudit(builder.Configuration);
+builder.Services.AddCyberReviewCiiProcurement();
+builder.Services.AddCyberReviewPublicReports();
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
@@ -77,9 +81,12 @@ api.MapPanelsApi();
 api.MapDecisionsApi();
 api.MapAuditApi();
 api.MapSignaturesApi();
+api.MapCiiDeclarationsApi();
+api.MapPublicReportsTriageApi();
 // Public, so outside the token-only group; after it, so the reference lists it after the rest.
 app.MapRegistryApi();
 app.MapKeysApi();
+app.MapPublicReportsApi();
 
 app.Run();
 

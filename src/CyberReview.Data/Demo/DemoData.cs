@@ -102,6 +102,7 @@ public static class DemoData
         }
         var experts = await DemoExperts.AddAsync(db, users, people[Role.Expert], organisations, now);
         DemoCases.Add(db, organisations, people, experts, now);
+        DemoDeclarations.Add(db, organisations, people, now);
         await db.SaveChangesAsync(cancellationToken);
         return new DemoSeedResult.Seeded(signIns);
     }

@@ -30,3 +30,13 @@ public enum TriageRefusal
     AlreadySettled,
     ReasonMissing,
 }
+
+/// <summary>What the reporter sees of a report's status, by its receipt number: never which case, nor the office's reasons.</summary>
+public enum PublicReportStatus
+{
+    Received,
+    /// <summary>The office took it up in a review (an existing one or a new one).</summary>
+    TakenUp,
+    /// <summary>The office closed it without a review.</summary>
+    Closed,
+}

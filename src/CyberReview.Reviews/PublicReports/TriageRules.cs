@@ -36,6 +36,14 @@ public static class TriageRules
         (ReportStatus.Received, TriageAction.Dismiss, ReportStatus.Dismissed, true),
     ];
 
+    /// <summary>What the reporter is told of a status.</summary>
+    public static PublicReportStatus PublicStatusOf(ReportStatus status) => status switch
+    {
+        ReportStatus.Received => PublicReportStatus.Received,
+        ReportStatus.LinkedToCase or ReportStatus.CaseOpened => PublicReportStatus.TakenUp,
+        ReportStatus.Dismissed => PublicReportStatus.Closed,
+    };
+
     /// <summary>Decides one triage action on a report in <paramref name="status"/>; never throws for a refused one.</summary>
     public static TriageDecision Decide(ReportStatus status, TriageAction action, string? reason)
     {

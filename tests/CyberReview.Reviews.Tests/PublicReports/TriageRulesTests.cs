@@ -40,6 +40,14 @@ public sealed class TriageRulesTests
             TriageRules.Decide(from, action, "  "));
     }
 
+    [Theory]
+    [InlineData(Received, PublicReportStatus.Received)]
+    [InlineData(LinkedToCase, PublicReportStatus.TakenUp)]
+    [InlineData(CaseOpened, PublicReportStatus.TakenUp)]
+    [InlineData(Dismissed, PublicReportStatus.Closed)]
+    public void The_reporter_sees_only_whether_the_report_was_taken_up(ReportStatus status, PublicReportStatus expected) =>
+        Assert.Equal(expected, TriageRules.PublicStatusOf(status));
+
     [Fact]
     public void The_table_is_the_specification() =>
         Assert.Equal(Specification, TriageRules.Transitions);
