@@ -1,5 +1,4 @@
 using CyberReview.Reviews.CiiProcurement;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -7,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace CyberReview.Web.Features.CiiProcurement;
 
 /// <summary>One declaration; its protection department determines it here.</summary>
-[Authorize(Policy = DeclarationAccess.Policy)]
+// Signed in is enough: the query shows each user only the declarations they may see; a single one is "not found" to everyone else.
 public sealed class DeclarationModel(DeclarationQueries queries, DeclarationCommands commands, IStringLocalizer<Resources.Text> text) : PageModel
 {
     public DeclarationView Declaration { get; private set; } = null!;

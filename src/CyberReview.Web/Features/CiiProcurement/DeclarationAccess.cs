@@ -1,10 +1,8 @@
 using System.Security.Claims;
 using CyberReview.Data;
 using CyberReview.Data.CiiProcurement;
-using CyberReview.Data.Identity;
 using CyberReview.Reviews.Access;
 using CyberReview.Web.Shared;
-using Microsoft.AspNetCore.Authorization;
 
 namespace CyberReview.Web.Features.CiiProcurement;
 
@@ -14,15 +12,9 @@ namespace CyberReview.Web.Features.CiiProcurement;
 /// </summary>
 public static class DeclarationAccess
 {
-    /// <summary>The policy of the declaration pages and endpoints: any of the three who may see some declaration.</summary>
-    public const string Policy = "CiiDeclarations";
-
     private static readonly Capability[] Seeing = [Capability.FileProcurementDeclarations, Capability.DetermineCiiPurchases, Capability.RunReviews];
 
-    internal static void AddPolicy(AuthorizationBuilder authorization) =>
-        authorization.AddPolicy(Policy, policy => policy.RequireAuthenticatedUser()
-            .RequireRole(Seeing.SelectMany(AccessRules.RolesWith).Distinct().Select(IdentitySetup.RoleName)));
-
+    /// <summary>Whether the user could see some declaration (for the navigation; everyone else finds none).</summary>
     public static bool SeesDeclarations(this ClaimsPrincipal user) => Seeing.Any(user.Has);
 
     /// <summary>The declarations the user may see, filtered in the query.</summary>

@@ -1,14 +1,13 @@
 using System.Globalization;
 using CyberReview.Reviews.CiiProcurement;
 using CyberReview.Web.Features.Evaluation;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.WebUtilities;
 
 namespace CyberReview.Web.Features.CiiProcurement;
 
 /// <summary>The declarations the user may see: an operator's own, a department's pending and determined ones, or all for the office.</summary>
-[Authorize(Policy = DeclarationAccess.Policy)]
+// Signed in is enough: the query shows each user only the declarations they may see; a single one is "not found" to everyone else.
 public sealed class IndexModel(DeclarationQueries queries) : PageModel
 {
     public DeclarationFilter Filter { get; private set; } = new();
