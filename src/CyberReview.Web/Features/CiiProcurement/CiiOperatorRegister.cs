@@ -12,10 +12,11 @@ public sealed record CiiOperatorRow(Guid OrganisationId, string Operator, Guid P
 public sealed class CiiOperatorRegister(ReviewDbContext db, TimeProvider clock, IStringLocalizer<Resources.Text> text)
 {
     public async Task<IReadOnlyList<CiiOperatorRow>> ListAsync(CancellationToken cancellationToken) =>
-        await db.CiiOperators
-            .Join(db.Organisations, o => o.OrganisationId, org => org.Id, (o, org) => new { o, Operator = org.Name })
-            .Join(db.Organisations, x => x.o.ProtectionDepartmentId, dep => dep.Id, (x, dep) => new CiiOperatorRow(x.o.OrganisationId, x.Operator, dep.Id, dep.Name, x.o.DesignatedAt))
-            .OrderBy(r => r.Operator)
+        await (from o in db.CiiOperators
+               join organisation in db.Organisations on o.OrganisationId equals organisation.Id
+               join department in db.Organisations on o.ProtectionDepartmentId equals department.Id
+               orderby organisation.Name
+               select new CiiOperatorRow(o.OrganisationId, organisation.Name, department.Id, department.Name, o.DesignatedAt))
             .ToListAsync(cancellationToken);
 
     /// <summary>Designates a procuring body as a CII operator under a sector department, or moves it to another; null when done, else the field's error.</summary>
