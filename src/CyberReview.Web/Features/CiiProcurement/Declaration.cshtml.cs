@@ -21,19 +21,19 @@ public sealed class DeclarationModel(DeclarationQueries queries, DeclarationComm
     [BindProperty]
     public Guid? ProviderId { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid declarationId, CancellationToken cancellationToken) =>
+        await LoadAsync(declarationId, cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(Guid declarationId, CancellationToken cancellationToken)
     {
         var outcome = Determination is { } determination
-            ? await commands.DetermineAsync(id, determination, Reasons, ProviderId, User, cancellationToken)
+            ? await commands.DetermineAsync(declarationId, determination, Reasons, ProviderId, User, cancellationToken)
             : new DeclarationOutcome.Invalid(nameof(Determination), "");
         var status = StatusCodes.Status400BadRequest;
         switch (outcome)
         {
             case DeclarationOutcome.Done:
-                return LocalRedirect($"/CiiProcurement/Declaration?id={id}");
+                return LocalRedirect($"/CiiProcurement/Declaration?declarationId={declarationId}");
             case DeclarationOutcome.NotFound:
                 return NotFound();
             case DeclarationOutcome.Invalid invalid:
@@ -55,7 +55,7 @@ public sealed class DeclarationModel(DeclarationQueries queries, DeclarationComm
                 status = StatusCodes.Status409Conflict;
                 break;
         }
-        if (!await LoadAsync(id, cancellationToken))
+        if (!await LoadAsync(declarationId, cancellationToken))
             return NotFound();
         return new PageResult { StatusCode = status };
     }

@@ -32,7 +32,7 @@ public sealed class FileModel(DeclarationCommands commands, DeclarationQueries q
         switch (outcome)
         {
             case DeclarationOutcome.Done done:
-                return LocalRedirect($"/CiiProcurement/Declaration?id={done.DeclarationId}");
+                return LocalRedirect($"/CiiProcurement/Declaration?declarationId={done.DeclarationId}");
             case DeclarationOutcome.Invalid invalid:
                 foreach (var (field, messages) in invalid.Errors)
                     foreach (var message in messages)

@@ -22,13 +22,13 @@ public sealed class ReportModel(ReviewDbContext db, ReportQueries queries, Repor
     /// <summary>Other received reports about the same registered product, which a case opened here would take up too.</summary>
     public int Similar { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid reportId, CancellationToken cancellationToken) =>
+        await LoadAsync(reportId, cancellationToken) ? Page() : NotFound();
 
     /// <summary>The report's evidence file, decrypted as it streams, always as a download; the read is audited.</summary>
-    public async Task<IActionResult> OnGetFileAsync(Guid id, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetFileAsync(Guid reportId, CancellationToken cancellationToken)
     {
-        var report = await db.PublicReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == id, cancellationToken);
+        var report = await db.PublicReports.AsNoTracking().SingleOrDefaultAsync(r => r.Id == reportId, cancellationToken);
         if (report is not { FileBlobAddress: { } blob, FileWrappedKey: { } key })
             return NotFound();
         await audit.AppendAsync("public-report.file", report.CaseId, "public-report", report.Id, AuditOutcome.Allowed, cancellationToken);
@@ -36,39 +36,39 @@ public sealed class ReportModel(ReviewDbContext db, ReportQueries queries, Repor
         return File(stream, "application/octet-stream", report.FileName ?? "evidence");
     }
 
-    public Task<IActionResult> OnPostProductAsync(Guid id, Guid? versionId, CancellationToken cancellationToken) =>
-        AnswerAsync(id, () => triage.AssignProductAsync(id, versionId, null, User, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostProductAsync(Guid reportId, Guid? versionId, CancellationToken cancellationToken) =>
+        AnswerAsync(reportId, () => triage.AssignProductAsync(reportId, versionId, null, User, cancellationToken), cancellationToken);
 
-    public Task<IActionResult> OnPostLinkAsync(Guid id, string? caseNumber, CancellationToken cancellationToken) =>
-        AnswerAsync(id, async () =>
+    public Task<IActionResult> OnPostLinkAsync(Guid reportId, string? caseNumber, CancellationToken cancellationToken) =>
+        AnswerAsync(reportId, async () =>
         {
             var number = caseNumber?.Trim();
             var caseId = await db.CasesVisibleTo(User).Where(c => c.Number == number).Select(c => (Guid?)c.Id).SingleOrDefaultAsync(cancellationToken);
-            return await triage.LinkToCaseAsync(id, caseId ?? Guid.Empty, User, cancellationToken);
+            return await triage.LinkToCaseAsync(reportId, caseId ?? Guid.Empty, User, cancellationToken);
         }, cancellationToken);
 
-    public Task<IActionResult> OnPostDismissAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
-        AnswerAsync(id, () => triage.DismissAsync(id, reason, User, cancellationToken), cancellationToken);
+    public Task<IActionResult> OnPostDismissAsync(Guid reportId, string? reason, CancellationToken cancellationToken) =>
+        AnswerAsync(reportId, () => triage.DismissAsync(reportId, reason, User, cancellationToken), cancellationToken);
 
-    public async Task<IActionResult> OnPostOpenCaseAsync(Guid id, string? title, string? justification, List<Guid> versionIds, bool similar, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostOpenCaseAsync(Guid reportId, string? title, string? justification, List<Guid> versionIds, bool similar, CancellationToken cancellationToken)
     {
-        var productId = await db.PublicReports.Where(r => r.Id == id).Select(r => r.ProductId).SingleOrDefaultAsync(cancellationToken);
+        var productId = await db.PublicReports.Where(r => r.Id == reportId).Select(r => r.ProductId).SingleOrDefaultAsync(cancellationToken);
         List<Guid> reportIds = similar && productId is { } product
-            ? await db.PublicReports.Where(r => r.Id == id || (r.ProductId == product && r.Status == ReportStatus.Received)).Select(r => r.Id).ToListAsync(cancellationToken)
-            : [id];
+            ? await db.PublicReports.Where(r => r.Id == reportId || (r.ProductId == product && r.Status == ReportStatus.Received)).Select(r => r.Id).ToListAsync(cancellationToken)
+            : [reportId];
         var outcome = await triage.OpenCaseAsync(new ReportCase(reportIds, title, justification, versionIds), User, cancellationToken);
         if (outcome is TriageOutcome.Done done)
             return LocalRedirect($"/Cases/Case?id={done.Id}");
-        return await ShowAsync(id, outcome, cancellationToken);
+        return await ShowAsync(reportId, outcome, cancellationToken);
     }
 
-    private async Task<IActionResult> AnswerAsync(Guid id, Func<Task<TriageOutcome>> action, CancellationToken cancellationToken)
+    private async Task<IActionResult> AnswerAsync(Guid reportId, Func<Task<TriageOutcome>> action, CancellationToken cancellationToken)
     {
         var outcome = await action();
-        return outcome is TriageOutcome.Done ? LocalRedirect($"/PublicReports/Report?id={id}") : await ShowAsync(id, outcome, cancellationToken);
+        return outcome is TriageOutcome.Done ? LocalRedirect($"/PublicReports/Report?reportId={reportId}") : await ShowAsync(reportId, outcome, cancellationToken);
     }
 
-    private async Task<IActionResult> ShowAsync(Guid id, TriageOutcome outcome, CancellationToken cancellationToken)
+    private async Task<IActionResult> ShowAsync(Guid reportId, TriageOutcome outcome, CancellationToken cancellationToken)
     {
         var status = StatusCodes.Status400BadRequest;
         switch (outcome)
@@ -88,17 +88,17 @@ public sealed class ReportModel(ReviewDbContext db, ReportQueries queries, Repor
                 status = StatusCodes.Status409Conflict;
                 break;
         }
-        return await LoadAsync(id, cancellationToken) ? new PageResult { StatusCode = status } : NotFound();
+        return await LoadAsync(reportId, cancellationToken) ? new PageResult { StatusCode = status } : NotFound();
     }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    private async Task<bool> LoadAsync(Guid reportId, CancellationToken cancellationToken)
     {
-        if (await queries.GetAsync(id, cancellationToken) is not { } report)
+        if (await queries.GetAsync(reportId, cancellationToken) is not { } report)
             return false;
         Report = report;
         Versions = await queries.VersionsAsync(cancellationToken);
         if (report.ProductId is { } product)
-            Similar = await db.PublicReports.CountAsync(r => r.Id != id && r.ProductId == product && r.Status == ReportStatus.Received, cancellationToken);
+            Similar = await db.PublicReports.CountAsync(r => r.Id != reportId && r.ProductId == product && r.Status == ReportStatus.Received, cancellationToken);
         return true;
     }
 }

@@ -180,10 +180,10 @@ public sealed class DeclarationTests(Apps apps)
             Assert.True(HttpStatusCode.NotFound == (await api.GetAsync($"/api/v1/cii-declarations/{id}")).StatusCode, who);
             var list = await api.GetFromJsonAsync<JsonElement>("/api/v1/cii-declarations?pageSize=100");
             Assert.DoesNotContain(list.GetProperty("items").EnumerateArray(), d => d.GetProperty("id").GetGuid() == id);
-            Assert.True(HttpStatusCode.NotFound == (await pages.GetAsync($"/CiiProcurement/Declaration?id={id}")).Status, who);
+            Assert.True(HttpStatusCode.NotFound == (await pages.GetAsync($"/CiiProcurement/Declaration?declarationId={id}")).Status, who);
             var determined = await DetermineAsync(api, id, "DoesNotAffect", "Not mine.");
             Assert.True(determined.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.Forbidden, $"{who}: {determined.StatusCode}");
-            Assert.True((await pages.PostFormAsync($"/CiiProcurement/Declaration?id={id}", [new("Determination", "DoesNotAffect"), new("Reasons", "Not mine.")],
+            Assert.True((await pages.PostFormAsync($"/CiiProcurement/Declaration?declarationId={id}", [new("Determination", "DoesNotAffect"), new("Reasons", "Not mine.")],
                 formPage: "/CiiProcurement")).Status == HttpStatusCode.NotFound, who);
         }
         Assert.Equal(DeclarationStatus.Pending, await app.WithDbAsync(db => db.ProcurementDeclarations.Where(d => d.Id == id).Select(d => d.Status).SingleAsync()));
@@ -210,7 +210,7 @@ public sealed class DeclarationTests(Apps apps)
             new("Form.Commitments", "NoIllegalDataCollection"), new("Form.Commitments", "NoIllegalDeviceControl"), new("Form.Commitments", "NoUnjustifiedInterruption")]);
         Assert.Equal(HttpStatusCode.Redirect, filed.Status);
         var page = filed.RedirectPath!;
-        Assert.StartsWith("/CiiProcurement/Declaration?id=", page, StringComparison.Ordinal);
+        Assert.StartsWith("/CiiProcurement/Declaration?declarationId=", page, StringComparison.Ordinal);
 
         Assert.Contains(system, (await sector.GetAsync("/CiiProcurement?status=Pending")).Html, StringComparison.Ordinal);
         var determined = await sector.PostFormAsync(page, [new("Determination", "MayAffectNationalSecurity"), new("Reasons", "Perimeter of the grid's control network.")], formPage: page);

@@ -185,16 +185,16 @@ public sealed class PublicReportTests(Apps apps)
         var id = await app.WithDbAsync(db => db.PublicReports.Where(r => r.ReceiptNumber == Normal(receipt)).Select(r => r.Id).SingleAsync());
         var target = await app.WithDbAsync(db => db.Cases.Where(c => c.State == CaseState.Submitted || c.State == CaseState.Evaluation).OrderBy(c => c.Number).Select(c => new { c.Id, c.Number }).FirstAsync());
 
-        var page = await office.GetAsync($"/PublicReports/Report?id={id}");
+        var page = await office.GetAsync($"/PublicReports/Report?reportId={id}");
         Assert.Equal(HttpStatusCode.OK, page.Status);
         Assert.Contains("private@example.org", page.Html, StringComparison.Ordinal);
         Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "public-report.read" && e.ObjectId == id)));
         Assert.Equal(HttpStatusCode.OK, (await office.GetAsync("/PublicReports")).Status);
         Assert.True(await app.WithDbAsync(db => db.AuditEvents.AnyAsync(e => e.Action == "public-report.list")));
 
-        var unknown = await office.PostFormAsync($"/PublicReports/Report?id={id}&handler=Link", [new("caseNumber", "CR-1999-99999")]);
+        var unknown = await office.PostFormAsync($"/PublicReports/Report?reportId={id}&handler=Link", [new("caseNumber", "CR-1999-99999")]);
         Assert.Equal(HttpStatusCode.BadRequest, unknown.Status);
-        var linked = await office.PostFormAsync($"/PublicReports/Report?id={id}&handler=Link", [new("caseNumber", target.Number)]);
+        var linked = await office.PostFormAsync($"/PublicReports/Report?reportId={id}&handler=Link", [new("caseNumber", target.Number)]);
         Assert.Equal(HttpStatusCode.Redirect, linked.Status);
         var report = await app.WithDbAsync(db => db.PublicReports.SingleAsync(r => r.Id == id));
         Assert.Equal((ReportStatus.LinkedToCase, target.Id), (report.Status, report.CaseId));
@@ -214,10 +214,10 @@ public sealed class PublicReportTests(Apps apps)
             using var api = await Declarations.ApiAsync(apps, engine, role);
             Assert.True((await api.GetAsync($"/api/v1/public-reports/{id}")).StatusCode == HttpStatusCode.Forbidden, role.ToString());
             Assert.True((await api.PostAsJsonAsync($"/api/v1/public-reports/{id}/dismissal", new { reason = "Not mine." })).StatusCode == HttpStatusCode.Forbidden, role.ToString());
-            var page = await (await apps.SignedIn(engine, role)).GetAsync($"/PublicReports/Report?id={id}");
+            var page = await (await apps.SignedIn(engine, role)).GetAsync($"/PublicReports/Report?reportId={id}");
             Assert.DoesNotContain("hidden@example.org", page.Html, StringComparison.Ordinal);
         }
-        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.For(app).GetAsync($"/PublicReports/Report?id={id}")).Status);
+        Assert.Equal(HttpStatusCode.Redirect, (await PageClient.For(app).GetAsync($"/PublicReports/Report?reportId={id}")).Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync($"/api/v1/public-reports/{id}")).StatusCode);
         Assert.Equal(ReportStatus.Received, await app.WithDbAsync(db => db.PublicReports.Where(r => r.Id == id).Select(r => r.Status).SingleAsync()));
     }
