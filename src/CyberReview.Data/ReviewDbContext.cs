@@ -61,6 +61,9 @@ public abstract class ReviewDbContext(DbContextOptions options)
     public DbSet<Procurement.Purchase> Purchases => Set<Procurement.Purchase>();
     public DbSet<Registry.Log.RegistryLogLeaf> RegistryLogLeaves => Set<Registry.Log.RegistryLogLeaf>();
     public DbSet<Registry.Log.RegistryLogHash> RegistryLogHashes => Set<Registry.Log.RegistryLogHash>();
+    public DbSet<CiiProcurement.CiiOperator> CiiOperators => Set<CiiProcurement.CiiOperator>();
+    public DbSet<CiiProcurement.ProcurementDeclaration> ProcurementDeclarations => Set<CiiProcurement.ProcurementDeclaration>();
+    public DbSet<PublicReports.PublicReport> PublicReports => Set<PublicReports.PublicReport>();
 
     /// <summary>
     /// Saves in one transaction; audit events added to the context are linked onto the chain inside it, so an

@@ -2,6 +2,7 @@ using CyberReview.Web.Features.Account;
 using CyberReview.Web.Features.Administration;
 using CyberReview.Web.Features.Audit;
 using CyberReview.Web.Features.Cases;
+using CyberReview.Web.Features.CiiProcurement;
 using CyberReview.Web.Features.Commitments;
 using CyberReview.Web.Features.Conflicts;
 using CyberReview.Web.Features.Decisions;
@@ -13,6 +14,7 @@ using CyberReview.Web.Features.Institutions;
 using CyberReview.Web.Features.Panels;
 using CyberReview.Web.Features.Procurement;
 using CyberReview.Web.Features.Products;
+using CyberReview.Web.Features.PublicReports;
 using CyberReview.Web.Features.Registry;
 using CyberReview.Web.Features.Signatures;
 using CyberReview.Web.Features.Undertakings;
@@ -48,6 +50,8 @@ builder.Services.AddCyberReviewTransparencyLog(builder.Configuration);
 builder.Services.AddCyberReviewAudit(builder.Configuration);
 builder.Services.AddCyberReviewUndertakings();
 builder.Services.AddCyberReviewSupplyChain(builder.Configuration);
+builder.Services.AddCyberReviewCiiProcurement();
+builder.Services.AddCyberReviewPublicReports();
 builder.Services.AddSingleton(TimeProvider.System);
 
 var app = builder.Build();
@@ -88,11 +92,14 @@ api.MapSignaturesApi();
 api.MapUndertakingsApi();
 api.MapSupplyChainApi();
 api.MapProcurementApi();
+api.MapCiiDeclarationsApi();
+api.MapPublicReportsTriageApi();
 // Public, so outside the token-only group; after it, so the reference lists it after the rest.
 app.MapRegistryApi();
 app.MapProcurementCheckApi();
 app.MapKeysApi();
 app.MapTransparencyLog();
+app.MapPublicReportsApi();
 
 app.Run();
 

@@ -114,6 +114,7 @@ public static class DemoData
         }
         var experts = await DemoExperts.AddAsync(db, users, people[Role.Expert], organisations, now);
         DemoCases.Add(db, organisations, people, experts, now);
+        DemoDeclarations.Add(db, organisations, people, now);
         await db.SaveChangesAsync(cancellationToken);
         await DemoUndertakings.AcceptAsync(db, cancellationToken);
         return new DemoSeedResult.Seeded(signIns);

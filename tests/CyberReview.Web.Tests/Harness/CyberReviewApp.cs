@@ -78,6 +78,7 @@ public sealed class CyberReviewApp : WebApplicationFactory<Program>
         builder.UseSetting("Logging:LogLevel:Microsoft.AspNetCore.DataProtection", "Error");
         // One app serves many tests from one address; the per-address limit gets its own test.
         builder.UseSetting("SignIn:AttemptsPerAddress", "100000");
+        builder.UseSetting("PublicReports:PerAddressPerHour", "100000");
         // The embedded (SQLite) installation generates its vault key into the data folder; PostgreSQL must be given one.
         if (Engine == Database.Postgres)
             builder.UseSetting("Vault:KeyEncryptionKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));

@@ -912,6 +912,147 @@ namespace CyberReview.Data.Migrations.Postgres
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("CyberReview.Data.CiiProcurement.CiiOperator", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("DesignatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ProtectionDepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("OrganisationId");
+
+                    b.HasIndex("ProtectionDepartmentId");
+
+                    b.ToTable("CiiOperators");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.CiiProcurement.DeclaredVersion", b =>
+                {
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ProductVersionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("DeclarationId", "ProductVersionId");
+
+                    b.HasIndex("ProductVersionId");
+
+                    b.ToTable("DeclaredVersion");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.CiiProcurement.ProcurementDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("CommitsNoIllegalDataCollection")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CommitsNoIllegalDeviceControl")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("CommitsNoUnjustifiedInterruption")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ContractReference")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("DeterminationReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("DeterminedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DeterminedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("DeterminedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset>("FiledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("FiledById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("FiledByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OperatorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("ProtectionDepartmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SupplierName")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("SystemName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("VersionsText")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("FiledAt");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("OperatorId", "FiledAt");
+
+                    b.HasIndex("ProtectionDepartmentId", "Status", "FiledAt");
+
+                    b.ToTable("ProcurementDeclarations");
+                });
+
             modelBuilder.Entity("CyberReview.Data.Commitments.Commitment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2255,6 +2396,105 @@ namespace CyberReview.Data.Migrations.Postgres
                     b.ToTable("ProductVersions");
                 });
 
+            modelBuilder.Entity("CyberReview.Data.PublicReports.PublicReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Concern")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("FileBlobAddress")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("FileKeyId")
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)");
+
+                    b.Property<string>("FileKind")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<byte[]>("FileSha256")
+                        .HasColumnType("bytea");
+
+                    b.Property<long?>("FileSize")
+                        .HasColumnType("bigint");
+
+                    b.Property<byte[]>("FileWrappedKey")
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ProductText")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid?>("ProductVersionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ReceiptNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("TriageReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("TriagedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TriagedById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VersionText")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ProductVersionId");
+
+                    b.HasIndex("ReceiptNumber")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId", "ReceivedAt");
+
+                    b.HasIndex("Status", "ReceivedAt");
+
+                    b.ToTable("PublicReports");
+                });
+
             modelBuilder.Entity("CyberReview.Data.RateLimiting.RateLimitWindow", b =>
                 {
                     b.Property<string>("Key")
@@ -3097,6 +3337,71 @@ namespace CyberReview.Data.Migrations.Postgres
                     b.Navigation("SectorDepartment");
                 });
 
+            modelBuilder.Entity("CyberReview.Data.CiiProcurement.CiiOperator", b =>
+                {
+                    b.HasOne("CyberReview.Data.Organisations.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("CyberReview.Data.CiiProcurement.CiiOperator", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ProtectionDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CyberReview.Data.CiiProcurement.DeclaredVersion", b =>
+                {
+                    b.HasOne("CyberReview.Data.CiiProcurement.ProcurementDeclaration", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Products.ProductVersion", "ProductVersion")
+                        .WithMany()
+                        .HasForeignKey("ProductVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ProductVersion");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.CiiProcurement.ProcurementDeclaration", b =>
+                {
+                    b.HasOne("CyberReview.Data.Cases.ReviewCase", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CyberReview.Data.Organisations.Organisation", "Operator")
+                        .WithMany()
+                        .HasForeignKey("OperatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Products.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CyberReview.Data.Organisations.Organisation", "ProtectionDepartment")
+                        .WithMany()
+                        .HasForeignKey("ProtectionDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+
+                    b.Navigation("Operator");
+
+                    b.Navigation("Product");
+
+                    b.Navigation("ProtectionDepartment");
+                });
+
             modelBuilder.Entity("CyberReview.Data.Commitments.Commitment", b =>
                 {
                     b.HasOne("CyberReview.Data.Cases.ReviewCase", null)
@@ -3450,6 +3755,30 @@ namespace CyberReview.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CyberReview.Data.PublicReports.PublicReport", b =>
+                {
+                    b.HasOne("CyberReview.Data.Cases.ReviewCase", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CyberReview.Data.Products.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CyberReview.Data.Products.ProductVersion", "ProductVersion")
+                        .WithMany()
+                        .HasForeignKey("ProductVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Case");
+
+                    b.Navigation("Product");
+
+                    b.Navigation("ProductVersion");
+                });
+
             modelBuilder.Entity("CyberReview.Data.Registry.RegistryChange", b =>
                 {
                     b.HasOne("CyberReview.Data.Registry.RegistryEntry", null)
@@ -3641,6 +3970,11 @@ namespace CyberReview.Data.Migrations.Postgres
 
                     b.Navigation("Pauses");
 
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.CiiProcurement.ProcurementDeclaration", b =>
+                {
                     b.Navigation("Versions");
                 });
 

@@ -906,6 +906,147 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.ToTable("Cases", (string)null);
                 });
 
+            modelBuilder.Entity("CyberReview.Data.CiiProcurement.CiiOperator", b =>
+                {
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DesignatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProtectionDepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OrganisationId");
+
+                    b.HasIndex("ProtectionDepartmentId");
+
+                    b.ToTable("CiiOperators");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.CiiProcurement.DeclaredVersion", b =>
+                {
+                    b.Property<Guid>("DeclarationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProductVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DeclarationId", "ProductVersionId");
+
+                    b.HasIndex("ProductVersionId");
+
+                    b.ToTable("DeclaredVersion");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.CiiProcurement.ProcurementDeclaration", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("CommitsNoIllegalDataCollection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CommitsNoIllegalDeviceControl")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("CommitsNoUnjustifiedInterruption")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContractReference")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeterminationReasons")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeterminedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("DeterminedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeterminedByName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("FiledAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("FiledById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FiledByName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OperatorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProtectionDepartmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SupplierName")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SystemName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VersionsText")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("FiledAt");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("OperatorId", "FiledAt");
+
+                    b.HasIndex("ProtectionDepartmentId", "Status", "FiledAt");
+
+                    b.ToTable("ProcurementDeclarations");
+                });
+
             modelBuilder.Entity("CyberReview.Data.Commitments.Commitment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2249,6 +2390,105 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.ToTable("ProductVersions");
                 });
 
+            modelBuilder.Entity("CyberReview.Data.PublicReports.PublicReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Concern")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Contact")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileBlobAddress")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileKeyId")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileKind")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("FileSha256")
+                        .HasColumnType("BLOB");
+
+                    b.Property<long?>("FileSize")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("FileWrappedKey")
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ProductText")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProductVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReceiptNumber")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TriageReason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("TriagedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("TriagedById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VersionText")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("ProductVersionId");
+
+                    b.HasIndex("ReceiptNumber")
+                        .IsUnique();
+
+                    b.HasIndex("ProductId", "ReceivedAt");
+
+                    b.HasIndex("Status", "ReceivedAt");
+
+                    b.ToTable("PublicReports");
+                });
+
             modelBuilder.Entity("CyberReview.Data.RateLimiting.RateLimitWindow", b =>
                 {
                     b.Property<string>("Key")
@@ -3085,6 +3325,71 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.Navigation("SectorDepartment");
                 });
 
+            modelBuilder.Entity("CyberReview.Data.CiiProcurement.CiiOperator", b =>
+                {
+                    b.HasOne("CyberReview.Data.Organisations.Organisation", null)
+                        .WithOne()
+                        .HasForeignKey("CyberReview.Data.CiiProcurement.CiiOperator", "OrganisationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Organisations.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ProtectionDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CyberReview.Data.CiiProcurement.DeclaredVersion", b =>
+                {
+                    b.HasOne("CyberReview.Data.CiiProcurement.ProcurementDeclaration", null)
+                        .WithMany("Versions")
+                        .HasForeignKey("DeclarationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Products.ProductVersion", "ProductVersion")
+                        .WithMany()
+                        .HasForeignKey("ProductVersionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ProductVersion");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.CiiProcurement.ProcurementDeclaration", b =>
+                {
+                    b.HasOne("CyberReview.Data.Cases.ReviewCase", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CyberReview.Data.Organisations.Organisation", "Operator")
+                        .WithMany()
+                        .HasForeignKey("OperatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CyberReview.Data.Products.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CyberReview.Data.Organisations.Organisation", "ProtectionDepartment")
+                        .WithMany()
+                        .HasForeignKey("ProtectionDepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Case");
+
+                    b.Navigation("Operator");
+
+                    b.Navigation("Product");
+
+                    b.Navigation("ProtectionDepartment");
+                });
+
             modelBuilder.Entity("CyberReview.Data.Commitments.Commitment", b =>
                 {
                     b.HasOne("CyberReview.Data.Cases.ReviewCase", null)
@@ -3438,6 +3743,30 @@ namespace CyberReview.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CyberReview.Data.PublicReports.PublicReport", b =>
+                {
+                    b.HasOne("CyberReview.Data.Cases.ReviewCase", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CyberReview.Data.Products.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("CyberReview.Data.Products.ProductVersion", "ProductVersion")
+                        .WithMany()
+                        .HasForeignKey("ProductVersionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Case");
+
+                    b.Navigation("Product");
+
+                    b.Navigation("ProductVersion");
+                });
+
             modelBuilder.Entity("CyberReview.Data.Registry.RegistryChange", b =>
                 {
                     b.HasOne("CyberReview.Data.Registry.RegistryEntry", null)
@@ -3629,6 +3958,11 @@ namespace CyberReview.Data.Migrations.Sqlite
 
                     b.Navigation("Pauses");
 
+                    b.Navigation("Versions");
+                });
+
+            modelBuilder.Entity("CyberReview.Data.CiiProcurement.ProcurementDeclaration", b =>
+                {
                     b.Navigation("Versions");
                 });
 

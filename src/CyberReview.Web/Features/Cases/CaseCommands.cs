@@ -23,7 +23,16 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
     public const int MaxTextLength = 8000;
 
     /// <summary>The office opens a case on any trigger; it arrives submitted, with the office and the provider as members.</summary>
-    public async Task<CaseOutcome> OpenAsync(NewCase request, ClaimsPrincipal user, CancellationToken cancellationToken, string? idempotencyKey = null)
+    public Task<CaseOutcome> OpenAsync(NewCase request, ClaimsPrincipal user, CancellationToken cancellationToken, string? idempotencyKey = null) =>
+        OpenWithAsync(request, user, null, cancellationToken, idempotencyKey);
+
+    /// <summary>
+    /// Opens a case as <see cref="OpenAsync"/> does: by the office, or by a CII protection department on its determination
+    /// (then the department holds its part and the review office is granted its own). <paramref name="record"/> adds, in the
+    /// same transaction, what started the case (a declaration, public reports), and may still refuse by answering an outcome.
+    /// </summary>
+    public async Task<CaseOutcome> OpenWithAsync(NewCase request, ClaimsPrincipal user, Func<ReviewCase, Task<CaseOutcome?>>? record,
+        CancellationToken cancellationToken, string? idempotencyKey = null)
     {
         if (await IdempotencyKeys.PreviousAsync(db, user, idempotencyKey, nameof(OpenAsync), cancellationToken) is { } previous)
             return new CaseOutcome.Done(previous);
@@ -47,11 +56,18 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
         (reviewCase.RequestingBody, reviewCase.ReferenceNumber, reviewCase.Justification) = (Clean(request.RequestingBody), Clean(request.ReferenceNumber), Clean(request.Justification));
         reviewCase.SectorDepartmentId = request.SectorDepartmentId;
         reviewCase.IsComplex = request.IsComplex;
-        CaseRecords.Grant(reviewCase, clock, CaseActor.Office, organisationId: user.OrganisationId());
+        var opener = user.Has(Capability.RunReviews) ? CaseActor.Office : CaseActor.SectorAuthority;
+        if (opener == CaseActor.Office)
+            CaseRecords.Grant(reviewCase, clock, CaseActor.Office, organisationId: user.OrganisationId());
+        else
+            foreach (var office in await db.Organisations.Where(o => o.Kind == OrganisationKind.ReviewOffice).Select(o => o.Id).ToListAsync(cancellationToken))
+                CaseRecords.Grant(reviewCase, clock, CaseActor.Office, organisationId: office);
         CaseRecords.Grant(reviewCase, clock, CaseActor.Provider, organisationId: request.ProviderId);
         if (request.SectorDepartmentId is { } sectorId)
             CaseRecords.Grant(reviewCase, clock, CaseActor.SectorAuthority, organisationId: sectorId);
-        CaseRecords.Event(reviewCase, clock, user, CaseActor.Office, "Opened", null, reviewCase.State, Clean(request.Justification));
+        CaseRecords.Event(reviewCase, clock, user, opener, "Opened", null, reviewCase.State, Clean(request.Justification));
+        if (record is not null && await record(reviewCase) is { } refusal)
+            return refusal;
         audit.Record("case.open", reviewCase.Id, "case", reviewCase.Id);
         IdempotencyKeys.Remember(db, clock, user, idempotencyKey, nameof(OpenAsync), reviewCase.Id);
         return await SaveNewAsync(reviewCase, cancellationToken);
@@ -328,6 +344,12 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
             {
                 await db.SaveChangesAsync(cancellationToken);
                 return new CaseOutcome.Done(reviewCase.Id);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // What the opening records (a declaration, reports) changed meanwhile; nothing was saved.
+                db.Entry(reviewCase).State = EntityState.Detached;
+                return new CaseOutcome.Conflict();
             }
             catch (DbUpdateException) when (attempt < 5)
             {
