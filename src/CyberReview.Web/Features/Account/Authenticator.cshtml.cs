@@ -144,7 +144,7 @@ public sealed class AuthenticatorModel(
             Problem = text["SecondFactor.CodeMissing"];
             return false;
         }
-        if (await throttle.RetryAfterAsync(HttpContext.Connection.RemoteIpAddress?.ToString(), user.Email ?? user.Id.ToString(), cancellationToken) is not null
+        if (await throttle.RetryAfterAsync(HttpContext.Connection.RemoteIpAddress?.ToString(), SignInThrottle.SecondFactorAccount(user), cancellationToken) is not null
             || await users.IsLockedOutAsync(user))
         {
             Problem = text["SignIn.LockedOut"];

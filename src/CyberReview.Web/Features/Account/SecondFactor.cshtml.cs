@@ -62,7 +62,7 @@ public sealed class SecondFactorModel(
         if (string.IsNullOrWhiteSpace(given))
             return Refused(text["SecondFactor.CodeMissing"]);
 
-        var retryAfter = await throttle.RetryAfterAsync(HttpContext.Connection.RemoteIpAddress?.ToString(), user.Email ?? user.Id.ToString(), cancellationToken);
+        var retryAfter = await throttle.RetryAfterAsync(HttpContext.Connection.RemoteIpAddress?.ToString(), SignInThrottle.SecondFactorAccount(user), cancellationToken);
         if (retryAfter is { } wait)
         {
             Response.Headers.RetryAfter = ((int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
