@@ -55,6 +55,9 @@ public sealed class StepUp(TimeProvider clock, IConfiguration configuration, Use
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class RequiresStepUpAttribute(string? argument = null, params string[] values) : Attribute
 {
+    /// <summary>Only for a session that went through a second step: one without a second factor has nothing to step up with.</summary>
+    public bool OnlyWithSecondFactor { get; init; }
+
     public bool AppliesTo(IDictionary<string, object?> arguments) =>
         argument is null || (arguments.TryGetValue(argument, out var value) && values.Contains(value?.ToString(), StringComparer.Ordinal));
 }
@@ -67,7 +70,9 @@ internal sealed class StepUpPageFilter(StepUp stepUp) : IAsyncPageFilter
     public async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         var marker = context.HandlerMethod?.MethodInfo.GetCustomAttribute<RequiresStepUpAttribute>();
-        if (marker is not null && marker.AppliesTo(context.HandlerArguments) && !stepUp.IsRecent(context.HttpContext.User))
+        var user = context.HttpContext.User;
+        if (marker is not null && marker.AppliesTo(context.HandlerArguments) && !(marker.OnlyWithSecondFactor && !user.HasClaim(SecondFactorClaims.Method, SecondFactorClaims.MultiFactor))
+            && !stepUp.IsRecent(user))
         {
             context.Result = new RedirectResult("/Account/StepUp?returnUrl=" + Uri.EscapeDataString(StepUp.ReturnAddress(context.HttpContext.Request)));
             return;

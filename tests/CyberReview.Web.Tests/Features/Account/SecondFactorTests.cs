@@ -188,6 +188,26 @@ public sealed partial class SecondFactorTests(Apps apps)
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task An_administrator_removing_a_lost_second_factor_ends_the_users_sessions_and_tokens(Database engine)
+    {
+        var app = await apps.For(engine);
+        var (email, password) = await Invitations.CreateActiveUserAsync(apps, engine, Role.Evaluator, OrganisationFor(Role.Evaluator));
+        var (pages, api) = await SignedInWithTokenAsync(app, email, password);
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+        var admin = await apps.SignedIn(engine, Role.Administrator);
+
+        var reset = await admin.PostFormAsync($"/Administration/EditUser?id={id}&handler=ResetSecondFactor", [new("id", id.ToString())], formPage: $"/Administration/EditUser?id={id}");
+
+        Assert.Equal(HttpStatusCode.OK, reset.Status);
+        Assert.Contains("The second factor was removed", reset.Html);
+        Assert.StartsWith("/Account/SignIn", (await pages.GetAsync("/Home")).RedirectPath);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await api.GetAsync("/api/v1/me")).StatusCode);
+        var again = PageClient.For(app);
+        Assert.StartsWith("/Account/SecondFactor", (await again.PasswordStepAsync(email, password)).RedirectPath);
+        Assert.StartsWith("/Account/Authenticator", (await again.GetAsync("/Account/SecondFactor")).RedirectPath);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task A_token_of_a_user_who_needs_a_second_factor_and_has_none_is_refused(Database engine)
     {
         var app = await apps.For(engine);

@@ -31,7 +31,7 @@ public sealed class StepUpTests
         var fresh = await api.PostAsJsonAsync(destruction, new { reason = "Step-up test." }, TestContext.Current.CancellationToken);
         Assert.DoesNotContain("step-up", await fresh.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.OrdinalIgnoreCase);
         var freshPage = await pages.PostFormAsync(evidencePage + "&handler=Destroy", [new("reason", "Step-up test.")], formPage: evidencePage);
-        Assert.False(freshPage.RedirectPath?.StartsWith("/Account/StepUp", StringComparison.Ordinal), freshPage.RedirectPath);
+        Assert.False(freshPage.RedirectPath?.StartsWith("/Account/StepUp", StringComparison.Ordinal) == true, freshPage.RedirectPath);
 
         clock.Advance(TimeSpan.FromMinutes(11));
 
@@ -56,7 +56,7 @@ public sealed class StepUpTests
         Assert.Equal(HttpStatusCode.Redirect, confirmed.Status);
         Assert.Equal(evidencePage, confirmed.RedirectPath);
         var again = await pages.PostFormAsync(evidencePage + "&handler=Destroy", [new("reason", "Step-up test.")], formPage: evidencePage);
-        Assert.False(again.RedirectPath?.StartsWith("/Account/StepUp", StringComparison.Ordinal), again.RedirectPath);
+        Assert.False(again.RedirectPath?.StartsWith("/Account/StepUp", StringComparison.Ordinal) == true, again.RedirectPath);
         // Making a token is itself an act that needs a fresh second factor, since the token acts without one.
         clock.Advance(TimeSpan.FromMinutes(11));
         var token = await pages.PostFormAsync("/Account/Tokens?handler=Create", [new("Form.Name", "late"), new("Form.LifetimeDays", "30")], formPage: "/Account/Tokens");
