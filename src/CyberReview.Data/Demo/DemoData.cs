@@ -109,7 +109,7 @@ public static class DemoData
             var password = InitialPassword.New([email, person.Name]);
             Require(await users.CreateAsync(user, password), email);
             Require(await users.AddToRoleAsync(user, IdentitySetup.RoleName(person.Role)), email);
-            signIns.Add(new DemoSignIn(person.Role, email, password));
+            signIns.Add(new DemoSignIn(person.Role, email, password, await EnrolAsync(users, user, person.Role)));
             people[person.Role] = user;
         }
         var experts = await DemoExperts.AddAsync(db, users, people[Role.Expert], organisations, now);
@@ -120,6 +120,19 @@ public static class DemoData
         return new DemoSeedResult.Seeded(signIns);
     }
 
+    /// <summary>
+    /// A demo user whose role needs a second factor gets an authenticator key of its own, printed with the password,
+    /// so that the demo can be signed in to with any authenticator app (or <c>oathtool --totp -b KEY</c>).
+    /// </summary>
+    internal static async Task<string?> EnrolAsync(UserManager<User> users, User user, Role role)
+    {
+        if (!SecondFactorRules.RequiredFor(role))
+            return null;
+        Require(await users.ResetAuthenticatorKeyAsync(user), user.Email!);
+        Require(await users.SetTwoFactorEnabledAsync(user, true), user.Email!);
+        return await users.GetAuthenticatorKeyAsync(user);
+    }
+
     internal static void Require(IdentityResult result, string email)
     {
         if (!result.Succeeded)
@@ -127,7 +140,8 @@ public static class DemoData
     }
 }
 
-public sealed record DemoSignIn(Role Role, string Email, string Password);
+/// <summary>A demo sign-in; <paramref name="AuthenticatorKey"/> (base32) for the roles that need a second factor.</summary>
+public sealed record DemoSignIn(Role Role, string Email, string Password, string? AuthenticatorKey = null);
 
 /// <summary>What the demo seed did.</summary>
 public abstract record DemoSeedResult

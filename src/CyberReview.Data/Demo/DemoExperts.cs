@@ -83,6 +83,8 @@ internal static class DemoExperts
         };
         DemoData.Require(await users.CreateAsync(user, InitialPassword.New([email, name])), email);
         DemoData.Require(await users.AddToRoleAsync(user, IdentitySetup.RoleName(Role.Expert)), email);
+        // Experts need two-step sign-in; the pool's demo members have an authenticator as the printed demo expert does.
+        await DemoData.EnrolAsync(users, user, Role.Expert);
         return user;
     }
 }

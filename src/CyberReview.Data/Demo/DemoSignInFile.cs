@@ -17,7 +17,7 @@ public static class DemoSignInFile
         var path = Path.Combine(dataDirectory, FileName);
         var text = new StringBuilder();
         foreach (var signIn in signIns)
-            text.Append(signIn.Role).Append('\t').Append(signIn.Email).Append('\t').Append(signIn.Password).Append('\n');
+            text.Append(signIn.Role).Append('\t').Append(signIn.Email).Append('\t').Append(signIn.Password).Append('\t').Append(signIn.AuthenticatorKey).Append('\n');
         File.WriteAllText(path, text.ToString());
         if (!OperatingSystem.IsWindows())
             File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -30,15 +30,15 @@ public static class DemoSignInFile
             return [];
         return [.. File.ReadAllLines(path)
             .Select(line => line.Split('\t'))
-            .Where(fields => fields.Length == 3 && Enum.TryParse<Role>(fields[0], out _))
-            .Select(fields => new DemoSignIn(Enum.Parse<Role>(fields[0]), fields[1], fields[2]))];
+            .Where(fields => fields.Length is 3 or 4 && Enum.TryParse<Role>(fields[0], out _))
+            .Select(fields => new DemoSignIn(Enum.Parse<Role>(fields[0]), fields[1], fields[2], fields.Length == 4 && fields[3].Length > 0 ? fields[3] : null))];
     }
 
     public static string Format(IReadOnlyList<DemoSignIn> signIns)
     {
         var text = new StringBuilder();
         foreach (var signIn in signIns)
-            text.Append("  ").Append(signIn.Role.ToString().PadRight(16)).Append(signIn.Email.PadRight(40)).Append(signIn.Password).Append('\n');
+            text.Append("  ").Append(signIn.Role.ToString().PadRight(16)).Append(signIn.Email.PadRight(40)).Append(signIn.Password.PadRight(28)).Append(signIn.AuthenticatorKey).Append('\n');
         return text.ToString();
     }
 }

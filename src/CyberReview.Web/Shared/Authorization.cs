@@ -16,15 +16,21 @@ internal static class Authorization
     /// </summary>
     public static void AddCyberReviewAuthorization(this IServiceCollection services)
     {
+        // Every policy also asks for the second factor the user's roles need (SecondFactorRules): without it, nothing.
+        services.AddSingleton<IAuthorizationHandler, SecondFactorRequirement>();
+        var signedIn = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new SecondFactorRequirement()).Build();
         var authorization = services.AddAuthorizationBuilder()
-            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .SetFallbackPolicy(signedIn)
+            .SetDefaultPolicy(signedIn)
             .AddPolicy(ApiToken, policy => policy
                 .AddAuthenticationSchemes(PersonalAccessTokenHandler.SchemeName)
-                .RequireAuthenticatedUser());
+                .RequireAuthenticatedUser()
+                .AddRequirements(new SecondFactorRequirement()));
         foreach (var capability in Enum.GetValues<Capability>())
         {
             authorization.AddPolicy(capability.ToString(), policy => policy
                 .RequireAuthenticatedUser()
+                .AddRequirements(new SecondFactorRequirement())
                 .RequireRole(AccessRules.RolesWith(capability).Select(IdentitySetup.RoleName)));
         }
     }

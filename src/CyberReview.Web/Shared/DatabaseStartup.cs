@@ -61,7 +61,7 @@ internal static class DatabaseStartup
             text.Append("  Browse to ").AppendLine(address);
         text.Append("  Database: ").Append(options.Provider).Append(options.Provider == DatabaseProvider.Sqlite ? $" in {options.DataDirectory}" : "").AppendLine();
         if (signIns.Count > 0)
-            text.AppendLine("  Demo sign-ins (role, e-mail, password):").Append(DemoSignInFile.Format(signIns));
+            text.AppendLine("  Demo sign-ins (role, e-mail, password, authenticator key for two-step sign-in):").Append(DemoSignInFile.Format(signIns));
         Console.WriteLine(text.ToString());
     }
 }

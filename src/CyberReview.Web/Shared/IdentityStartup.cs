@@ -2,6 +2,7 @@ using CyberReview.Data.Identity;
 using CyberReview.Web.Features.Account;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace CyberReview.Web.Shared;
 
@@ -12,11 +13,23 @@ internal static class IdentityStartup
 
     public static void AddCyberReviewIdentity(this IServiceCollection services)
     {
-        services.AddReviewIdentityCore().AddSignInManager().AddClaimsPrincipalFactory<ReviewClaimsPrincipalFactory>();
+        services.AddReviewIdentityCore()
+            .AddSignInManager<ReviewSignInManager>()
+            .AddClaimsPrincipalFactory<ReviewClaimsPrincipalFactory>()
+            .AddTokenProvider<SingleUseAuthenticatorCodes>(SingleUseAuthenticatorCodes.ProviderName);
+        services.Configure<IdentityOptions>(options => options.Tokens.AuthenticatorTokenProvider = SingleUseAuthenticatorCodes.ProviderName);
+        services.AddScoped(provider => (ReviewSignInManager)provider.GetRequiredService<SignInManager<User>>());
         services.AddScoped<SignInThrottle>();
+        services.AddScoped<StepUp>();
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(options => options.Filters.Add<StepUpPageFilter>());
         services.Configure<DataProtectionTokenProviderOptions>(options => options.TokenLifespan = TimeSpan.FromDays(7));
-        // A disabled account or a changed role takes effect within a minute on every instance.
-        services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A disabled account, a changed role or a reset second factor takes effect on the very next request.
+        services.Replace(ServiceDescriptor.Scoped<ISecurityStampValidator, SessionValidation>());
+        services.Configure<SecurityStampValidatorOptions>(options =>
+        {
+            options.ValidationInterval = TimeSpan.Zero;
+            options.OnRefreshingPrincipal = SessionValidation.KeepSecondFactor;
+        });
 
         services.AddAuthentication(CookieOrToken)
             .AddPolicyScheme(CookieOrToken, CookieOrToken, options => options.ForwardDefaultSelector = context =>
@@ -43,8 +56,17 @@ internal static class IdentityStartup
                 : RedirectAsync(context);
             cookie.Events.OnRedirectToAccessDenied = context => IsApi(context.Request)
                 ? Results.Problem(title: "Forbidden", statusCode: StatusCodes.Status403Forbidden).ExecuteAsync(context.HttpContext)
-                : RedirectAsync(context);
+                : context.HttpContext.User.LacksRequiredSecondFactor()
+                    // A session without the second factor its roles need (a role given since it began): sign in again.
+                    ? SignInAgainAsync(context)
+                    : RedirectAsync(context);
         });
+    }
+
+    private static async Task SignInAgainAsync(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> context)
+    {
+        await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+        context.Response.Redirect("/Account/SignIn?notice=second-factor&returnUrl=" + Uri.EscapeDataString(context.Request.Path + context.Request.QueryString));
     }
 
     private static bool IsApi(HttpRequest request) => request.Path.StartsWithSegments("/api");

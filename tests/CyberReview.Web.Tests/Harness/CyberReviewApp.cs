@@ -79,6 +79,8 @@ public sealed class CyberReviewApp : WebApplicationFactory<Program>
         // One app serves many tests from one address; the per-address limit gets its own test.
         builder.UseSetting("SignIn:AttemptsPerAddress", "100000");
         builder.UseSetting("PublicReports:PerAddressPerHour", "100000");
+        // Sessions are shared by many tests through a long run; step-up has tests of its own, on apps that set this back.
+        builder.UseSetting("SignIn:StepUpMinutes", "1440");
         // The embedded (SQLite) installation generates its vault key into the data folder; PostgreSQL must be given one.
         if (Engine == Database.Postgres)
             builder.UseSetting("Vault:KeyEncryptionKey", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));

@@ -1,11 +1,12 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CyberReview.Web.Tests.Harness;
 
 /// <summary>A browser-like client: keeps cookies, does not follow redirects, and posts forms with their anti-forgery token.</summary>
-public sealed partial class PageClient(HttpClient http)
+public sealed partial class PageClient(HttpClient http, CyberReviewApp? app = null)
 {
     public HttpClient Http { get; } = http;
     private string? _antiforgeryToken;
@@ -14,7 +15,7 @@ public sealed partial class PageClient(HttpClient http)
     public string? AntiforgeryToken => _antiforgeryToken;
 
     public static PageClient For(CyberReviewApp app) =>
-        new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }), app);
 
     public sealed record Page(HttpStatusCode Status, string Html, Uri? Location, HttpResponseMessage Response)
     {
@@ -66,8 +67,45 @@ public sealed partial class PageClient(HttpClient http)
         return await SendAsync(request);
     }
 
-    public Task<Page> SignInAsync(string email, string password) =>
+    /// <summary>
+    /// Signs in the way a person with an authenticator app would: the password, then, where the user's roles need it,
+    /// the code (setting the app up first if the user has none, then signing in again). The answer is the last step's:
+    /// a redirect to where the sign-in leads, or the refusal.
+    /// </summary>
+    public async Task<Page> SignInAsync(string email, string password)
+    {
+        var signIn = await PasswordStepAsync(email, password);
+        if (app is null || signIn.Status != HttpStatusCode.Redirect || signIn.RedirectPath?.StartsWith("/Account/SecondFactor", StringComparison.Ordinal) != true)
+            return signIn;
+        var step = await GetAsync(signIn.RedirectPath);
+        if (step.Status == HttpStatusCode.Redirect && step.RedirectPath?.StartsWith("/Account/Authenticator", StringComparison.Ordinal) == true)
+        {
+            await GetAsync(step.RedirectPath);
+            var enrolled = await PostFormAsync("/Account/Authenticator?handler=Confirm", [new("Code", await AuthenticatorApp.NextCodeAsync(await AuthenticatorKeyAsync(app, email)))]);
+            Assert.Equal(HttpStatusCode.OK, enrolled.Status);
+            await PostFormAsync("/Account/SignOut", [], formPage: "/Home");
+            signIn = await PasswordStepAsync(email, password);
+            Assert.StartsWith("/Account/SecondFactor", signIn.RedirectPath);
+        }
+        return await SecondFactorStepAsync(signIn.RedirectPath!, await AuthenticatorApp.NextCodeAsync(await AuthenticatorKeyAsync(app, email)));
+    }
+
+    /// <summary>The first step alone: e-mail address and password.</summary>
+    public Task<Page> PasswordStepAsync(string email, string password) =>
         PostFormAsync("/Account/SignIn", [new("Form.Email", email), new("Form.Password", password)], formPage: "/Account/SignIn");
+
+    /// <summary>The second step alone, with an authenticator code, posted to the address the password step redirected to.</summary>
+    public Task<Page> SecondFactorStepAsync(string secondFactorPath, string code) =>
+        PostFormAsync(secondFactorPath, [new("Code", code)], formPage: secondFactorPath);
+
+    /// <summary>The user's authenticator key as the database holds it (what the app on their phone was given).</summary>
+    public static async Task<string> AuthenticatorKeyAsync(CyberReviewApp app, string email)
+    {
+        await using var scope = app.Scope();
+        var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<CyberReview.Data.Identity.User>>();
+        var user = await users.FindByEmailAsync(email) ?? throw new InvalidOperationException($"No user {email}.");
+        return await users.GetAuthenticatorKeyAsync(user) ?? throw new InvalidOperationException($"{email} has no authenticator key.");
+    }
 
     private async Task<Page> SendAsync(HttpRequestMessage request)
     {

@@ -13,7 +13,8 @@ namespace CyberReview.Web.Features.Account;
 
 /// <summary>
 /// Authenticates <c>Authorization: Bearer crv_…</c> with a personal access token: looked up by its
-/// SHA-256 hash, refused when revoked, expired, or when its owner is locked out.
+/// SHA-256 hash, refused when revoked, expired, when its owner is locked out or disabled, has no role, or
+/// needs a second factor and has none set up.
 /// </summary>
 internal sealed class PersonalAccessTokenHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
@@ -52,6 +53,12 @@ internal sealed class PersonalAccessTokenHandler(
             return Fail("The token has expired.");
         if (await users.IsLockedOutAsync(token.User))
             return Fail("The account that owns the token is disabled or locked.");
+        // Roles are read afresh on every request, so a token loses what its owner loses at once.
+        var roles = await users.GetRolesAsync(token.User);
+        if (roles.Count == 0)
+            return Fail("The account that owns the token has no role.");
+        if (Reviews.Access.SecondFactorRules.RequiredFor(ReviewSignInManager.RolesOf(roles)) && !token.User.TwoFactorEnabled)
+            return Fail("The account that owns the token needs two-step sign-in: set up an authenticator app, then create a new token.");
 
         // Recording every use would write on every request; a minute's precision is enough to spot stale tokens.
         if (token.LastUsedAt is null || now - token.LastUsedAt > TimeSpan.FromMinutes(1))
@@ -62,6 +69,8 @@ internal sealed class PersonalAccessTokenHandler(
         var principal = await principals.CreateAsync(token.User);
         var identity = new ClaimsIdentity(principal.Claims, SchemeName);
         identity.AddClaim(new Claim(TokenIdClaim, token.Id.ToString()));
+        // For step-up: a token is made in a session that has just confirmed a second factor (Tokens page).
+        identity.AddClaim(new Claim(SecondFactorClaims.CheckedAt, token.CreatedAt.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture)));
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

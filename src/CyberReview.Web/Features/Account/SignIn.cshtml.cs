@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CyberReview.Data.Identity;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -25,7 +26,12 @@ public sealed class SignInModel(
     public void OnGet(string? returnUrl, string? notice)
     {
         ReturnUrl = returnUrl;
-        Notice = notice == "activated" ? "SignIn.Activated" : null;
+        Notice = notice switch
+        {
+            "activated" => "SignIn.Activated",
+            "second-factor" => "SignIn.SecondFactorNeeded",
+            _ => null,
+        };
     }
 
     public async Task<IActionResult> OnPostAsync(string? returnUrl, CancellationToken cancellationToken)
@@ -45,6 +51,12 @@ public sealed class SignInModel(
         var result = await signIns.PasswordSignInAsync(Form.Email.Trim(), Form.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
             return LocalRedirect(Url.IsLocalUrl(returnUrl) ? returnUrl : "/Home");
+        if (result.RequiresTwoFactor)
+        {
+            // Only the half-way session of the second step: no earlier full session survives a new sign-in.
+            await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+            return RedirectToPage("/Account/SecondFactor", new { returnUrl = Url.IsLocalUrl(returnUrl) ? returnUrl : null });
+        }
 
         logger.LogInformation("Sign-in refused ({Outcome})", result.IsLockedOut ? "locked out" : "wrong credentials");
         Problem = result.IsLockedOut ? text["SignIn.LockedOut"] : text["SignIn.Invalid"];

@@ -28,5 +28,8 @@ public sealed class SignInThrottle(ReviewDbContext db, TimeProvider clock, IConf
             : null;
     }
 
+    /// <summary>Codes have a budget of their own per account, so that signing in twice does not use up the password's.</summary>
+    public static string SecondFactorAccount(Data.Identity.User user) => "second-factor:" + user.Id;
+
     private static string Truncate(string value) => value.Length > 150 ? value[..150] : value;
 }

@@ -23,6 +23,8 @@ public sealed class TokensModel(ReviewDbContext db, TimeProvider clock, Microsof
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
+    // A token acts for its owner without a second factor of its own, so making one needs a fresh one (where the owner has one).
+    [RequiresStepUp(OnlyWithSecondFactor = true)]
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
         if (!Lifetimes.Contains(Form.LifetimeDays))

@@ -55,6 +55,22 @@ public sealed class EditUserModel(ReviewDbContext db, UserAdministration adminis
         return Page();
     }
 
+    [Account.RequiresStepUp]
+    public async Task<IActionResult> OnPostResetSecondFactorAsync(Guid id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+            return NotFound();
+        Form = new EditForm { OrganisationId = Subject.OrganisationId, Roles = [.. Subject.Roles], Disabled = Subject.Status == UserStatus.Disabled };
+        var outcome = await administration.ResetSecondFactorAsync(id, cancellationToken);
+        foreach (var (field, messages) in outcome.Errors)
+            foreach (var message in messages)
+                ModelState.AddModelError(field, message);
+        SecondFactorReset = outcome.Succeeded;
+        return Page();
+    }
+
+    public bool SecondFactorReset { get; private set; }
+
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
         var rows = await UserDirectory.ListAsync(db, clock.GetUtcNow(), cancellationToken, onlyUser: id);

@@ -80,6 +80,19 @@ public sealed class UserAdministration(
         return new AdministrationOutcome(user.Id, null, new Dictionary<string, string[]>());
     }
 
+    /// <summary>
+    /// For a user who lost their authenticator and recovery codes: their second factor is removed (new key, no codes,
+    /// a new security stamp ending every session, their API tokens revoked); they set a new one up at the next sign-in.
+    /// </summary>
+    public async Task<AdministrationOutcome> ResetSecondFactorAsync(Guid userId, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(userId.ToString());
+        if (user is null)
+            return AdministrationOutcome.Refused("Id", text["Users.NotFound"]);
+        await Account.AuthenticatorModel.ResetAsync(users, db, clock, user, cancellationToken);
+        return new AdministrationOutcome(user.Id, null, new Dictionary<string, string[]>());
+    }
+
     public async Task<AdministrationOutcome> ReissueInvitationAsync(Guid userId, string siteRoot)
     {
         var user = await users.FindByIdAsync(userId.ToString());

@@ -23,6 +23,7 @@ public sealed class CaseModel(CaseQueries queries, CaseCommands commands, Commit
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
         await ShowAsync(id, StatusCodes.Status200OK, cancellationToken);
 
+    [Account.RequiresStepUp("action", nameof(CaseAction.Publish), nameof(CaseAction.Reinstate))]
     public async Task<IActionResult> OnPostMoveAsync(Guid id, CaseAction action, string? reason, CancellationToken cancellationToken) =>
         await AfterAsync(id, action, await commands.MoveAsync(id, action, reason, User, cancellationToken), cancellationToken);
 

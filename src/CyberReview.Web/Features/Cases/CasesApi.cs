@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using CyberReview.Reviews.Access;
 using CyberReview.Reviews.Cases;
+using CyberReview.Web.Features.Account;
 using CyberReview.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -27,7 +28,8 @@ internal static class CasesApi
         cases.MapGet("/{id:guid}", Get).WithSummary("One case with its clock, questions and timeline; 404 unless you have a part in it.");
         cases.MapPost("/", Open).RequireCapability(Capability.RunReviews).WithSummary("The office opens a case on a trigger. Honours Idempotency-Key.");
         cases.MapPost("/applications", Apply).RequireCapability(Capability.ApplyForReview).WithSummary("A provider applies for review of its own versions (a draft). Honours Idempotency-Key.");
-        cases.MapPost("/{id:guid}/transitions", Move).WithSummary("Take a workflow action; 409 with the reason when it is not allowed now.");
+        cases.MapPost("/{id:guid}/transitions", Move)
+            .RequireStepUp(context => context.Arguments.OfType<TransitionRequest>().Any(r => r.Action is CaseAction.Publish or CaseAction.Reinstate)).WithSummary("Take a workflow action; 409 with the reason when it is not allowed now.");
         cases.MapPost("/{id:guid}/questions", Ask).WithSummary("Ask the provider; the case waits and its clock stops.");
         cases.MapPost("/{id:guid}/questions/{questionId:guid}/answer", Answer).WithSummary("Answer a question; with the last answer the case resumes.");
     }

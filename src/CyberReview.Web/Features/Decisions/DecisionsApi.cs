@@ -3,6 +3,7 @@ using System.Security.Claims;
 using CyberReview.Reviews.Access;
 using CyberReview.Reviews.Decisions;
 using CyberReview.Web.Features.Cases;
+using CyberReview.Web.Features.Account;
 using CyberReview.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +23,7 @@ internal static class DecisionsApi
     {
         var decisions = api.MapGroup("/cases/{id:guid}/decisions").WithTags("Decisions").RequireCapability(Capability.TakePartInCases);
         decisions.MapGet("/", List).WithSummary("The case's decisions, newest first, superseded ones included; and what you may record now.");
-        decisions.MapPost("/", Record).WithSummary("Record the decision (the office after the panel agreed, the committee after an escalation, moving the case to Decided), " +
+        decisions.MapPost("/", Record).RequireStepUp().WithSummary("Record the decision (the office after the panel agreed, the committee after an escalation, moving the case to Decided), " +
             "or, while decided and unpublished, a new decision that supersedes the current one (with a reason). Honours Idempotency-Key.");
     }
 

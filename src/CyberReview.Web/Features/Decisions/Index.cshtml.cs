@@ -34,6 +34,7 @@ public sealed class IndexModel(DecisionQueries queries, DecisionCommands command
         return shown;
     }
 
+    [Account.RequiresStepUp]
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
         var conditions = Form.Conditions.Where(c => !string.IsNullOrWhiteSpace(c.Text) || c.Deadline is not null).Select(c => new ConditionInput(c.Text, c.Deadline)).ToList();

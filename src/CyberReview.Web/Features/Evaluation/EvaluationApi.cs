@@ -4,6 +4,7 @@ using CyberReview.Reviews.Access;
 using CyberReview.Reviews.Criteria;
 using CyberReview.Reviews.Evaluation;
 using CyberReview.Reviews.Findings;
+using CyberReview.Web.Features.Account;
 using CyberReview.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -39,7 +40,7 @@ internal static class EvaluationApi
         evaluation.MapPut("/findings/{findingId:guid}", EditFinding).WithSummary("Correct your institution's finding while it is open.");
         evaluation.MapPost("/findings/{findingId:guid}/status", ChangeFindingStatus).WithSummary("Mitigate, accept, close or reopen a finding; 409 with the reason when the rules refuse.");
         evaluation.MapGet("/reports", ListReports).WithSummary("Every signed report of the case, current and superseded; paged. Not for the provider.");
-        evaluation.MapPost("/reports", SubmitReport).WithSummary("Sign off your institution's report (confirmed: true); a second one is a correction that supersedes the first. Honours Idempotency-Key.");
+        evaluation.MapPost("/reports", SubmitReport).RequireStepUp().WithSummary("Sign off your institution's report (confirmed: true); a second one is a correction that supersedes the first. Honours Idempotency-Key.");
         evaluation.MapGet("/reports/{reportId:guid}", GetReport).WithSummary("One report, frozen as signed, with the findings as they stood.");
     }
 

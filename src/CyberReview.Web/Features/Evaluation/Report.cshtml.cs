@@ -29,6 +29,7 @@ public sealed class ReportModel(EvaluationQueries queries, EvaluationCommands co
     public async Task<IActionResult> OnGetAsync(Guid id, Guid? reportId, CancellationToken cancellationToken) =>
         await ShowAsync(id, reportId, StatusCodes.Status200OK, keepForm: false, cancellationToken);
 
+    [Account.RequiresStepUp]
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken) =>
         await AfterAsync(ModelState.IsValid ? await commands.SubmitReportAsync(id, Form.ToSubmission(), User, cancellationToken) : Unreadable,
             reportId => $"/Evaluation/Report?id={id}&reportId={reportId}", status => ShowAsync(id, null, status, keepForm: true, cancellationToken));

@@ -4,6 +4,7 @@ using CyberReview.Data.Evidence;
 using CyberReview.Reviews.Access;
 using CyberReview.Reviews.Evidence;
 using CyberReview.Web.Features.Evaluation;
+using CyberReview.Web.Features.Account;
 using CyberReview.Web.Shared;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -58,7 +59,7 @@ internal static class EvidenceApi
             .WithSummary("The file, decrypted as it streams, always as a download. 409 while held back by the scanner, 410 once destroyed, 500 when the stored file fails its integrity check.");
         evidence.MapGet("/retention", Retention).WithSummary("The office's view of the case's retention: closing, period, legal hold, destruction.");
         evidence.MapPut("/retention/legal-hold", LegalHold).WithSummary("The office sets (hold: true) or clears a legal hold, with a reason.");
-        evidence.MapPost("/retention/destruction", Destroy)
+        evidence.MapPost("/retention/destruction", Destroy).RequireStepUp()
             .WithSummary("The office destroys the case's evidence (crypto-shredding: data keys and blobs go, the records stay); 409 under legal hold or before the period ends.");
     }
 

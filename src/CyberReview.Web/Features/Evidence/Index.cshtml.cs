@@ -24,6 +24,7 @@ public sealed class IndexModel(EvidenceQueries queries, EvidenceCommands command
     public async Task<IActionResult> OnPostHoldAsync(Guid id, bool hold, string? reason, CancellationToken cancellationToken) =>
         await AfterAsync(id, await commands.SetLegalHoldAsync(id, hold, reason, User, cancellationToken), cancellationToken);
 
+    [Account.RequiresStepUp]
     public async Task<IActionResult> OnPostDestroyAsync(Guid id, string? reason, CancellationToken cancellationToken) =>
         await AfterAsync(id, await commands.DestroyAsync(id, reason, User, cancellationToken), cancellationToken);
 

@@ -113,6 +113,8 @@ public sealed class VaultAppTests
         Assert.Equal(HttpStatusCode.NotFound, (await provider.Http.GetAsync(retention, TestContext.Current.CancellationToken)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await office.Http.PutAsJsonAsync($"{retention}/legal-hold", new { hold = false, reason = "The court order was lifted." }, TestContext.Current.CancellationToken)).StatusCode);
 
+        // A second apart, so the timeline's order (by time) is the order of the acts, not a tie.
+        clock.Advance(TimeSpan.FromSeconds(1));
         var destroyed = await office.Http.PostAsJsonAsync($"{retention}/destruction", new { reason = "Retention period over." }, TestContext.Current.CancellationToken);
         var after = await destroyed.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         Assert.Equal(HttpStatusCode.OK, destroyed.StatusCode);

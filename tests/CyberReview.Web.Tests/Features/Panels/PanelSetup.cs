@@ -40,7 +40,7 @@ internal static class PanelSetup
     public static Task EmptyPoolAsync(CyberReviewApp app) =>
         app.WithDbAsync(db => db.ExpertProfiles.ExecuteUpdateAsync(p => p.SetProperty(x => x.Available, false)));
 
-    /// <summary>A new expert of the review office with this expertise, signed up and with an API token.</summary>
+    /// <summary>A new expert of the review office with this expertise, signed up with an authenticator and with an API token.</summary>
     public static async Task<TestExpert> ExpertAsync(CyberReviewApp app, RiskArea[]? areas = null, ProductKind[]? kinds = null, bool available = true)
     {
         await using var scope = app.Scope();
@@ -53,6 +53,9 @@ internal static class PanelSetup
         var user = new User { Id = Guid.CreateVersion7(), UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Expert " + email[7..13], OrganisationId = office, CreatedAt = now, ActivatedAt = now };
         Assert.True((await users.CreateAsync(user, password)).Succeeded);
         Assert.True((await users.AddToRoleAsync(user, IdentitySetup.RoleName(Role.Expert))).Succeeded);
+        // Experts must use a second factor; without an authenticator their token is refused (as it would be in use).
+        Assert.True((await users.ResetAuthenticatorKeyAsync(user)).Succeeded);
+        Assert.True((await users.SetTwoFactorEnabledAsync(user, true)).Succeeded);
         var token = PersonalAccessTokenHandler.NewToken();
         db.PersonalAccessTokens.Add(new PersonalAccessToken
         {
