@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CyberReview.Data;
 using CyberReview.Data.Cases;
 using CyberReview.Data.Decisions;
+using CyberReview.Data.Registry.Log;
 using CyberReview.Reviews.Access;
 using CyberReview.Reviews.Cases;
 using CyberReview.Reviews.Decisions;
@@ -29,22 +30,12 @@ public sealed record CheckedEntry(Guid Id, ReviewOutcome Outcome, CaseState Stat
 public sealed record CheckedCondition(string Text, DateOnly Deadline);
 
 /// <summary>
-/// The registry entry's place in the transparency log and the proof that it is included. The log is built apart
-/// (issue 6, "Transparency log"); until it is wired in, <see cref="CheckAnswer.LogProof"/> is null.
-/// </summary>
-/// <param name="Index">The entry's leaf index in the log.</param>
-/// <param name="TreeSize">The size of the checkpoint the proof is against.</param>
-/// <param name="Hashes">The inclusion proof (RFC 9162), base64, leaf to root.</param>
-/// <param name="Checkpoint">The signed checkpoint (signed-note text) the proof verifies against.</param>
-public sealed record LogProof(long Index, long TreeSize, IReadOnlyList<string> Hashes, string Checkpoint);
-
-/// <summary>
 /// The answer to a procurement check. <see cref="MayProcure"/> is true only on a pass in force; <see cref="Entry"/> is the
-/// result it rests on (none for NotReviewed and UnderReview); <see cref="LogProof"/> is its inclusion proof in the
-/// transparency log (null until the log is wired in).
+/// result it rests on (none for NotReviewed and UnderReview); <see cref="LogProof"/> is that entry's leaves in the
+/// transparency log with their inclusion proofs against the signed checkpoint of the log's size (null without an entry).
 /// </summary>
 public sealed record CheckAnswer(ProcurementVerdict Verdict, bool MayProcure, CheckedProduct Product, string Version, bool VersionRegistered,
-    CheckedEntry? Entry, IReadOnlyList<CheckedCondition> Conditions, LogProof? LogProof);
+    CheckedEntry? Entry, IReadOnlyList<CheckedCondition> Conditions, RegistryLogProof? LogProof);
 
 /// <summary>Why a check could not be answered.</summary>
 public abstract record CheckRefusal
@@ -75,7 +66,8 @@ public abstract record CheckRefusal
 /// when signed in and nothing stands, and one for the conditions only when there are some.
 /// </para>
 /// </summary>
-public sealed class ProcurementCheck(ReviewDbContext db, RegistryQueries registry, CaseTimekeeping time, IStringLocalizer<Resources.Text> text)
+public sealed class ProcurementCheck(ReviewDbContext db, RegistryQueries registry, CaseTimekeeping time, TransparencyLog.TransparencyLogSigner log,
+    IStringLocalizer<Resources.Text> text)
 {
     public const int MaxVersionLength = 100;
 
@@ -159,8 +151,9 @@ public sealed class ProcurementCheck(ReviewDbContext db, RegistryQueries registr
             ? await db.Set<Condition>().Where(c => c.DecisionId == standing.DecisionId).OrderBy(c => c.Position)
                 .Select(c => new CheckedCondition(c.Text, c.Deadline)).ToListAsync(cancellationToken)
             : [];
-        // LogProof: the slot the transparency log fills (the entry's index and inclusion proof) once it is wired in.
-        return (new CheckAnswer(answer.Verdict, ProcurementRule.MayProcure(answer.Verdict), found.Product, version!, true, standing?.Entry, conditions, LogProof: null), null);
+        // The entry came through VisibleTo, so the caller may see it and its leaves (a restricted entry's leaf opens its commitment).
+        var proof = standing is null ? null : await RegistryLog.ProofForAsync(db, standing.Entry.Id, log.Signer, cancellationToken);
+        return (new CheckAnswer(answer.Verdict, ProcurementRule.MayProcure(answer.Verdict), found.Product, version!, true, standing?.Entry, conditions, proof), null);
     }
 
     /// <summary>Whether a review of the version is under way, for those who may know: anyone who checks procurement, never the public.</summary>

@@ -147,7 +147,8 @@ public sealed class ProcurementCheckTests(ProcurementApps own) : IClassFixture<P
         Assert.Equal(("Passed", true), (passed.GetProperty("verdict").GetString(), passed.GetProperty("mayProcure").GetBoolean()));
         Assert.Equal(await Shelf.EntryOfAsync(app, shelf.Cases["1.0"]), passed.GetProperty("entry").GetProperty("id").GetGuid());
         Assert.Equal("Published", passed.GetProperty("entry").GetProperty("status").GetString());
-        Assert.Equal(JsonValueKind.Null, passed.GetProperty("logProof").ValueKind);
+        AssertProven(passed);
+        AssertProven(failed);
         Assert.Equal(shelf.Product, passed.GetProperty("product").GetProperty("name").GetString());
         Assert.Equal("PassedWithConditions", conditional.GetProperty("verdict").GetString());
         Assert.Equal(["Disable remote debugging in the shipped firmware", "Publish an SBOM per release"],
@@ -160,6 +161,49 @@ public sealed class ProcurementCheckTests(ProcurementApps own) : IClassFixture<P
         Assert.Equal(("NotReviewed", true, JsonValueKind.Null), (never.GetProperty("verdict").GetString(), never.GetProperty("versionRegistered").GetBoolean(), never.GetProperty("entry").ValueKind));
         var unknown = await CheckedAsync(anonymous, $"purl={purl}&version=99.0");
         Assert.Equal(("NotReviewed", false), (unknown.GetProperty("verdict").GetString(), unknown.GetProperty("versionRegistered").GetBoolean()));
+        Assert.Equal(JsonValueKind.Null, never.GetProperty("logProof").ValueKind);
+    }
+
+    /// <summary>
+    /// The answer's log proof holds: each leaf of a public entry hashes from its record (RFC 9162 leaf hash), folds with its
+    /// path to the root the answer gives, and that root and size are the signed checkpoint's.
+    /// </summary>
+    private static void AssertProven(JsonElement answer)
+    {
+        var proof = answer.GetProperty("logProof");
+        Assert.Equal(JsonValueKind.Object, proof.ValueKind);
+        var size = proof.GetProperty("size").GetInt64();
+        var root = CyberReview.Transparency.Merkle.MerkleHash.Parse(proof.GetProperty("root").GetString());
+        var leaves = proof.GetProperty("leaves").EnumerateArray().ToList();
+        Assert.NotEmpty(leaves);
+        foreach (var leaf in leaves)
+        {
+            var leafHash = CyberReview.Transparency.Merkle.MerkleHash.Parse(leaf.GetProperty("leafHash").GetString());
+            // A public entry's leaf is its record; a restricted one's is a salted commitment to it (opened by the salt).
+            if (leaf.GetProperty("salt").ValueKind == JsonValueKind.Null)
+                Assert.Equal(CyberReview.Transparency.Merkle.MerkleHash.OfLeaf(System.Text.Encoding.UTF8.GetBytes(leaf.GetProperty("record").GetString()!)), leafHash);
+            var path = leaf.GetProperty("path").EnumerateArray().Select(h => CyberReview.Transparency.Merkle.MerkleHash.Parse(h.GetString()).ToArray()).ToList();
+            // Throws ProofVerificationException when the proof does not lead to the root.
+            CyberReview.Transparency.Proofs.InclusionProof.Verify((ulong)leaf.GetProperty("index").GetInt64(), (ulong)size, leafHash.ToArray(), path, root.ToArray());
+        }
+        var checkpoint = proof.GetProperty("checkpoint").GetString()!.Split('\n');
+        Assert.Equal((size.ToString(System.Globalization.CultureInfo.InvariantCulture), Convert.ToBase64String(root.ToArray())), (checkpoint[1], checkpoint[2]));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_restricted_result_s_log_proof_goes_only_to_those_who_may_see_it(Database engine)
+    {
+        var app = await own.Apps.For(engine);
+        var shelf = await own.ShelfAsync(engine);
+        using var anonymous = app.CreateClient();
+        using var procurer = await CaseApi.ForAsync(own.Apps, engine, Role.Procurer);
+        var query = $"productId={shelf.ProductId}&version=6.0";
+
+        var hidden = await CheckedAsync(anonymous, query);
+        var seen = await CheckedAsync(procurer.Http, query);
+
+        Assert.Equal(JsonValueKind.Null, hidden.GetProperty("logProof").ValueKind);
+        AssertProven(seen);
     }
 
     [Theory, ClassData(typeof(Databases))]
