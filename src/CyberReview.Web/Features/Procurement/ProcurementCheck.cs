@@ -19,6 +19,12 @@ namespace CyberReview.Web.Features.Procurement;
 /// <summary>How the caller names the product: by id, by package URL, or by provider and product name (one of the three), and the version.</summary>
 public sealed record CheckQuestion(Guid? ProductId, string? Purl, string? Provider, string? Product, string? Version);
 
+/// <summary>
+/// A question read and checked: exactly one of <see cref="ProductId"/>, <see cref="Purl"/> (canonical, without version)
+/// or <see cref="Provider"/> with <see cref="Product"/> (trimmed), and the version (trimmed, from the purl if given there).
+/// </summary>
+public sealed record CheckLookup(Guid? ProductId, string? Purl, string? Provider, string? Product, string Version);
+
 /// <summary>The product as it is named today.</summary>
 public sealed record CheckedProduct(Guid Id, string Name, string Provider, string? Purl);
 
@@ -73,6 +79,14 @@ public sealed class ProcurementCheck(ReviewDbContext db, RegistryQueries registr
 
     public async Task<(CheckAnswer? Answer, CheckRefusal? Refusal)> CheckAsync(ClaimsPrincipal user, CheckQuestion question, CancellationToken cancellationToken)
     {
+        var (lookup, refusal) = Read(question);
+        return lookup is null ? (null, refusal) : await CheckAsync(user, lookup, cancellationToken);
+    }
+
+    /// <summary>Reads the question: the product named one way, a canonical purl, the version; or what is wrong with it.</summary>
+    public (CheckLookup? Lookup, CheckRefusal? Refusal) Read(CheckQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
         var errors = new Dictionary<string, string[]>();
         var version = question.Version?.Trim();
         string? purl = null;
@@ -111,13 +125,22 @@ public sealed class ProcurementCheck(ReviewDbContext db, RegistryQueries registr
             errors["version"] = [text["Validation.MaxLength", text["Field.Version"].Value, MaxVersionLength]];
         if (errors.Count > 0)
             return (null, new CheckRefusal.Invalid(errors));
+        return (question.ProductId is { } id ? new CheckLookup(id, null, null, null, version!)
+            : purl is not null ? new CheckLookup(null, purl, null, null, version!)
+            : new CheckLookup(null, null, question.Provider!.Trim(), question.Product!.Trim(), version!), null);
+    }
 
+    /// <summary>The check against the database, as <paramref name="user"/> may see the registry.</summary>
+    public async Task<(CheckAnswer? Answer, CheckRefusal? Refusal)> CheckAsync(ClaimsPrincipal user, CheckLookup lookup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        var version = lookup.Version;
         // One connection for the whole check: opening one (from the pool) runs the engine's connection set-up each time.
         await db.Database.OpenConnectionAsync(cancellationToken);
         var products = db.Products.AsNoTracking();
-        products = question.ProductId is { } id ? products.Where(p => p.Id == id)
-            : purl is not null ? products.Where(p => p.Purl == purl)
-            : products.Where(p => p.Name == question.Product!.Trim() && p.Provider.Name == question.Provider!.Trim());
+        products = lookup.ProductId is { } id ? products.Where(p => p.Id == id)
+            : lookup.Purl is { } purl ? products.Where(p => p.Purl == purl)
+            : products.Where(p => p.Name == lookup.Product && p.Provider.Name == lookup.Provider);
         var found = await products
             .Select(p => new
             {
@@ -128,7 +151,7 @@ public sealed class ProcurementCheck(ReviewDbContext db, RegistryQueries registr
         if (found is null)
             return (null, new CheckRefusal.UnknownProduct());
         if (found.VersionId is not { } versionId)
-            return (new CheckAnswer(ProcurementVerdict.NotReviewed, false, found.Product, version!, false, null, [], null), null);
+            return (new CheckAnswer(ProcurementVerdict.NotReviewed, false, found.Product, version, false, null, [], null), null);
 
         // The decisions naming the version first, then their entries by the unique decision index: joined in one statement,
         // SQLite without statistics starts from the visibility index and reads every public entry.
@@ -153,7 +176,7 @@ public sealed class ProcurementCheck(ReviewDbContext db, RegistryQueries registr
             : [];
         // The entry came through VisibleTo, so the caller may see it and its leaves (a restricted entry's leaf opens its commitment).
         var proof = standing is null ? null : await RegistryLog.ProofForAsync(db, standing.Entry.Id, log.Signer, cancellationToken);
-        return (new CheckAnswer(answer.Verdict, ProcurementRule.MayProcure(answer.Verdict), found.Product, version!, true, standing?.Entry, conditions, proof), null);
+        return (new CheckAnswer(answer.Verdict, ProcurementRule.MayProcure(answer.Verdict), found.Product, version, true, standing?.Entry, conditions, proof), null);
     }
 
     /// <summary>Whether a review of the version is under way, for those who may know: anyone who checks procurement, never the public.</summary>
