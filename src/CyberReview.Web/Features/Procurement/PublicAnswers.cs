@@ -51,9 +51,12 @@ public sealed class PublicAnswers(IServiceScopeFactory scopes, IOptions<Microsof
 
     private sealed record Shelved(CheckedProduct Product, Dictionary<string, Result[]> Versions);
 
-    private sealed class Snapshot(Stamp stamp, Dictionary<Guid, Shelved> byId, Dictionary<string, Guid> byPurl, Dictionary<(string Provider, string Name), Guid> byName)
+    private sealed class Snapshot(Stamp stamp, Dictionary<Guid, Shelved> byId, Dictionary<string, Guid> byPurl, Dictionary<(string Provider, string Name), Guid> byName,
+        HashSet<Guid> logged)
     {
         public Stamp Stamp { get; } = stamp;
+        /// <summary>The entries with leaves in the log (every change is a leaf); the others have no proof to read.</summary>
+        public HashSet<Guid> Logged { get; } = logged;
         public Dictionary<Guid, Shelved> ById { get; } = byId;
         public Dictionary<string, Guid> ByPurl { get; } = byPurl;
         public Dictionary<(string Provider, string Name), Guid> ByName { get; } = byName;
@@ -95,7 +98,7 @@ public sealed class PublicAnswers(IServiceScopeFactory scopes, IOptions<Microsof
             [.. results.Select(r => new CoveringResult(r.Entry.Id, r.Entry.Outcome, r.Entry.Status, r.Entry.PublishedAt, r.Entry.ValidUntil))], false, today));
         var standing = Array.Find(results, r => r.Entry.Id == decided.EntryId);
         RegistryLogProof? proof = null;
-        if (standing is not null)
+        if (standing is not null && snapshot.Logged.Contains(standing.Entry.Id))
         {
             await using var scope = scopes.CreateAsyncScope();
             proof = await RegistryLog.ProofForAsync(scope.ServiceProvider.GetRequiredService<ReviewDbContext>(), standing.Entry.Id,
@@ -188,7 +191,8 @@ public sealed class PublicAnswers(IServiceScopeFactory scopes, IOptions<Microsof
             if (byId.TryGetValue(named.Key.ProductId, out var shelved))
                 shelved.Versions[named.Key.Version] = [.. named.Select(r => new Result(r.Entry,
                     r.Entry.Outcome == ReviewOutcome.PassWithConditions && conditions.TryGetValue(r.DecisionId, out var these) ? these : []))];
-        return new Snapshot(stamp, byId, byPurl, byName);
+        var logged = (await db.RegistryChanges.Select(c => c.EntryId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        return new Snapshot(stamp, byId, byPurl, byName, logged);
     }
 }
 
