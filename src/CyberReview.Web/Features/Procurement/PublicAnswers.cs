@@ -60,7 +60,9 @@ public sealed class PublicAnswers(IServiceScopeFactory scopes, IOptions<Microsof
         public Dictionary<Guid, Shelved> ById { get; } = byId;
         public Dictionary<string, Guid> ByPurl { get; } = byPurl;
         public Dictionary<(string Provider, string Name), Guid> ByName { get; } = byName;
-        public ConcurrentDictionary<(Guid Product, string Version), (DateOnly Day, PublicAnswer Answer)> Made { get; } = new();
+        // Sized for every registered version up front: growing a concurrent dictionary locks it whole while it copies.
+        public ConcurrentDictionary<(Guid Product, string Version), (DateOnly Day, PublicAnswer Answer)> Made { get; } =
+            new(Environment.ProcessorCount, Math.Max(31, stamp.Versions));
     }
 
     /// <summary>Whether a snapshot is in place (the public is answered from memory).</summary>
