@@ -14,6 +14,8 @@ internal static class ProcurementApi
     public static void AddCyberReviewProcurement(this IServiceCollection services)
     {
         services.AddScoped<ProcurementCheck>();
+        services.AddSingleton<PublicAnswers>();
+        services.AddHostedService<PublicAnswerRefresh>();
         services.AddScoped<Purchases>();
     }
 
@@ -60,14 +62,25 @@ internal static class ProcurementApi
         [property: Description("The sector department the purchase falls under.")] Guid? SectorDepartmentId = null,
         [property: Description("Your contract or tender reference.")] string? Reference = null);
 
-    private static async Task<IResult> Check(HttpContext http, ProcurementCheck check, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json,
-        Guid? productId, string? purl, string? provider, string? product, string? version, CancellationToken cancellationToken)
+    // The public is answered from memory (PublicAnswers) when a snapshot is in place; signed-in callers, who may see more, from the database.
+    private static async Task<IResult> Check(HttpContext http, ProcurementCheck check, PublicAnswers answers, Cases.CaseTimekeeping time,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, Guid? productId, string? purl, string? provider, string? product, string? version,
+        CancellationToken cancellationToken)
     {
         var (reader, refusal) = await RegistryApi.ReaderAsync(http);
         if (reader is null)
             return refusal!;
-        var (answer, refused) = await check.CheckAsync(reader, new CheckQuestion(productId, purl, provider, product, version), cancellationToken);
-        return answer is not null ? RegistryApi.Conditional(http, reader, answer, json.Value.SerializerOptions) : Problem(refused!);
+        var (lookup, invalid) = check.Read(new CheckQuestion(productId, purl, provider, product, version));
+        if (lookup is null)
+            return Problem(invalid!);
+        if (RegistryQueries.IsAnonymous(reader))
+        {
+            var (ready, refused, known) = await answers.AnswerAsync(lookup, time.Today, cancellationToken);
+            if (known)
+                return ready is not null ? RegistryApi.Conditional(http, reader, ready) : Problem(refused!);
+        }
+        var (answer, unanswered) = await check.CheckAsync(reader, lookup, cancellationToken);
+        return answer is not null ? RegistryApi.Conditional(http, reader, answer, json.Value.SerializerOptions) : Problem(unanswered!);
     }
 
     private static async Task<IResult> Record(PurchaseRequest request, ClaimsPrincipal user, Purchases purchases,

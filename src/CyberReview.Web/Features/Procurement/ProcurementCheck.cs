@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CyberReview.Data;
 using CyberReview.Data.Cases;
 using CyberReview.Data.Decisions;
+using CyberReview.Data.Registry.Log;
 using CyberReview.Reviews.Access;
 using CyberReview.Reviews.Cases;
 using CyberReview.Reviews.Decisions;
@@ -18,6 +19,12 @@ namespace CyberReview.Web.Features.Procurement;
 /// <summary>How the caller names the product: by id, by package URL, or by provider and product name (one of the three), and the version.</summary>
 public sealed record CheckQuestion(Guid? ProductId, string? Purl, string? Provider, string? Product, string? Version);
 
+/// <summary>
+/// A question read and checked: exactly one of <see cref="ProductId"/>, <see cref="Purl"/> (canonical, without version)
+/// or <see cref="Provider"/> with <see cref="Product"/> (trimmed), and the version (trimmed, from the purl if given there).
+/// </summary>
+public sealed record CheckLookup(Guid? ProductId, string? Purl, string? Provider, string? Product, string Version);
+
 /// <summary>The product as it is named today.</summary>
 public sealed record CheckedProduct(Guid Id, string Name, string Provider, string? Purl);
 
@@ -29,22 +36,12 @@ public sealed record CheckedEntry(Guid Id, ReviewOutcome Outcome, CaseState Stat
 public sealed record CheckedCondition(string Text, DateOnly Deadline);
 
 /// <summary>
-/// The registry entry's place in the transparency log and the proof that it is included. The log is built apart
-/// (issue 6, "Transparency log"); until it is wired in, <see cref="CheckAnswer.LogProof"/> is null.
-/// </summary>
-/// <param name="Index">The entry's leaf index in the log.</param>
-/// <param name="TreeSize">The size of the checkpoint the proof is against.</param>
-/// <param name="Hashes">The inclusion proof (RFC 9162), base64, leaf to root.</param>
-/// <param name="Checkpoint">The signed checkpoint (signed-note text) the proof verifies against.</param>
-public sealed record LogProof(long Index, long TreeSize, IReadOnlyList<string> Hashes, string Checkpoint);
-
-/// <summary>
 /// The answer to a procurement check. <see cref="MayProcure"/> is true only on a pass in force; <see cref="Entry"/> is the
-/// result it rests on (none for NotReviewed and UnderReview); <see cref="LogProof"/> is its inclusion proof in the
-/// transparency log (null until the log is wired in).
+/// result it rests on (none for NotReviewed and UnderReview); <see cref="LogProof"/> is that entry's leaves in the
+/// transparency log with their inclusion proofs against the signed checkpoint of the log's size (null without an entry).
 /// </summary>
 public sealed record CheckAnswer(ProcurementVerdict Verdict, bool MayProcure, CheckedProduct Product, string Version, bool VersionRegistered,
-    CheckedEntry? Entry, IReadOnlyList<CheckedCondition> Conditions, LogProof? LogProof);
+    CheckedEntry? Entry, IReadOnlyList<CheckedCondition> Conditions, RegistryLogProof? LogProof);
 
 /// <summary>Why a check could not be answered.</summary>
 public abstract record CheckRefusal
@@ -75,12 +72,21 @@ public abstract record CheckRefusal
 /// when signed in and nothing stands, and one for the conditions only when there are some.
 /// </para>
 /// </summary>
-public sealed class ProcurementCheck(ReviewDbContext db, RegistryQueries registry, CaseTimekeeping time, IStringLocalizer<Resources.Text> text)
+public sealed class ProcurementCheck(ReviewDbContext db, RegistryQueries registry, CaseTimekeeping time, TransparencyLog.TransparencyLogSigner log,
+    IStringLocalizer<Resources.Text> text)
 {
     public const int MaxVersionLength = 100;
 
     public async Task<(CheckAnswer? Answer, CheckRefusal? Refusal)> CheckAsync(ClaimsPrincipal user, CheckQuestion question, CancellationToken cancellationToken)
     {
+        var (lookup, refusal) = Read(question);
+        return lookup is null ? (null, refusal) : await CheckAsync(user, lookup, cancellationToken);
+    }
+
+    /// <summary>Reads the question: the product named one way, a canonical purl, the version; or what is wrong with it.</summary>
+    public (CheckLookup? Lookup, CheckRefusal? Refusal) Read(CheckQuestion question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
         var errors = new Dictionary<string, string[]>();
         var version = question.Version?.Trim();
         string? purl = null;
@@ -119,13 +125,22 @@ public sealed class ProcurementCheck(ReviewDbContext db, RegistryQueries registr
             errors["version"] = [text["Validation.MaxLength", text["Field.Version"].Value, MaxVersionLength]];
         if (errors.Count > 0)
             return (null, new CheckRefusal.Invalid(errors));
+        return (question.ProductId is { } id ? new CheckLookup(id, null, null, null, version!)
+            : purl is not null ? new CheckLookup(null, purl, null, null, version!)
+            : new CheckLookup(null, null, question.Provider!.Trim(), question.Product!.Trim(), version!), null);
+    }
 
+    /// <summary>The check against the database, as <paramref name="user"/> may see the registry.</summary>
+    public async Task<(CheckAnswer? Answer, CheckRefusal? Refusal)> CheckAsync(ClaimsPrincipal user, CheckLookup lookup, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(lookup);
+        var version = lookup.Version;
         // One connection for the whole check: opening one (from the pool) runs the engine's connection set-up each time.
         await db.Database.OpenConnectionAsync(cancellationToken);
         var products = db.Products.AsNoTracking();
-        products = question.ProductId is { } id ? products.Where(p => p.Id == id)
-            : purl is not null ? products.Where(p => p.Purl == purl)
-            : products.Where(p => p.Name == question.Product!.Trim() && p.Provider.Name == question.Provider!.Trim());
+        products = lookup.ProductId is { } id ? products.Where(p => p.Id == id)
+            : lookup.Purl is { } purl ? products.Where(p => p.Purl == purl)
+            : products.Where(p => p.Name == lookup.Product && p.Provider.Name == lookup.Provider);
         var found = await products
             .Select(p => new
             {
@@ -136,7 +151,7 @@ public sealed class ProcurementCheck(ReviewDbContext db, RegistryQueries registr
         if (found is null)
             return (null, new CheckRefusal.UnknownProduct());
         if (found.VersionId is not { } versionId)
-            return (new CheckAnswer(ProcurementVerdict.NotReviewed, false, found.Product, version!, false, null, [], null), null);
+            return (new CheckAnswer(ProcurementVerdict.NotReviewed, false, found.Product, version, false, null, [], null), null);
 
         // The decisions naming the version first, then their entries by the unique decision index: joined in one statement,
         // SQLite without statistics starts from the visibility index and reads every public entry.
@@ -159,8 +174,9 @@ public sealed class ProcurementCheck(ReviewDbContext db, RegistryQueries registr
             ? await db.Set<Condition>().Where(c => c.DecisionId == standing.DecisionId).OrderBy(c => c.Position)
                 .Select(c => new CheckedCondition(c.Text, c.Deadline)).ToListAsync(cancellationToken)
             : [];
-        // LogProof: the slot the transparency log fills (the entry's index and inclusion proof) once it is wired in.
-        return (new CheckAnswer(answer.Verdict, ProcurementRule.MayProcure(answer.Verdict), found.Product, version!, true, standing?.Entry, conditions, LogProof: null), null);
+        // The entry came through VisibleTo, so the caller may see it and its leaves (a restricted entry's leaf opens its commitment).
+        var proof = standing is null ? null : await RegistryLog.ProofForAsync(db, standing.Entry.Id, log.Signer, cancellationToken);
+        return (new CheckAnswer(answer.Verdict, ProcurementRule.MayProcure(answer.Verdict), found.Product, version, true, standing?.Entry, conditions, proof), null);
     }
 
     /// <summary>Whether a review of the version is under way, for those who may know: anyone who checks procurement, never the public.</summary>

@@ -24,7 +24,7 @@ public sealed record VersionParticulars(string? Version, DateOnly? ReleasedOn, G
 /// another provider's product does not exist for it. A version that a case past Draft names is frozen: the command
 /// is refused and says which cases, so the provider registers a new version instead.
 /// </summary>
-public sealed class ProductCommands(ReviewDbContext db, TimeProvider clock, IStringLocalizer<Resources.Text> text)
+public sealed class ProductCommands(ReviewDbContext db, TimeProvider clock, IStringLocalizer<Resources.Text> text, Procurement.PublicAnswers publicAnswers)
 {
     private const string CreateProductOperation = "CreateProduct";
     private const string AddVersionOperation = "AddProductVersion";
@@ -321,6 +321,8 @@ public sealed class ProductCommands(ReviewDbContext db, TimeProvider clock, IStr
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            // The procurement check answers the public from memory: a name, purl or version changed here must not wait for its timer.
+            publicAnswers.Invalidate();
             return new ProductOutcome.Done(id);
         }
         catch (DbUpdateConcurrencyException)

@@ -124,7 +124,13 @@ internal static class RegistryApi
     internal static IResult Conditional<T>(HttpContext http, ClaimsPrincipal reader, T value, JsonSerializerOptions options)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(value, options);
-        var tag = $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\"";
+        return Conditional(http, reader, new Procurement.PublicAnswer(body, $"\"{Convert.ToHexStringLower(SHA256.HashData(body))[..32]}\""));
+    }
+
+    /// <summary>An answer already serialized with its tag (the procurement check's public answers keep them made).</summary>
+    internal static IResult Conditional(HttpContext http, ClaimsPrincipal reader, Procurement.PublicAnswer answer)
+    {
+        var (body, tag) = (answer.Body, answer.Tag);
         http.Response.Headers.ETag = tag;
         http.Response.Headers.CacheControl = RegistryQueries.IsAnonymous(reader) ? "public, max-age=60" : "private";
         http.Response.Headers.Vary = HeaderNames.Authorization;

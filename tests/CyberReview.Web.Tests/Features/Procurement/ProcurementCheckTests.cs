@@ -22,7 +22,16 @@ public sealed class ProcurementApps : IAsyncDisposable
     private readonly ConcurrentDictionary<Database, Lazy<Task<Shelf>>> _shelves = new();
 
     /// <summary>One provider's product per engine, with a result in every state the check answers, made once.</summary>
-    public Task<Shelf> ShelfAsync(Database engine) => _shelves.GetOrAdd(engine, e => new Lazy<Task<Shelf>>(() => Shelf.MakeAsync(Apps, e))).Value;
+    public async Task<Shelf> ShelfAsync(Database engine)
+    {
+        var shelf = await _shelves.GetOrAdd(engine, e => new Lazy<Task<Shelf>>(() => Shelf.MakeAsync(Apps, e))).Value;
+        await FreshAsync(await Apps.For(engine));
+        return shelf;
+    }
+
+    /// <summary>The public answers (kept in memory, refreshed every second) brought up to date now, without waiting for the timer.</summary>
+    public static Task FreshAsync(CyberReviewApp app, bool force = false) =>
+        app.Services.GetRequiredService<CyberReview.Web.Features.Procurement.PublicAnswers>().RefreshAsync(force, TestContext.Current.CancellationToken);
 
     public ValueTask DisposeAsync() => Apps.DisposeAsync();
 }
@@ -147,7 +156,8 @@ public sealed class ProcurementCheckTests(ProcurementApps own) : IClassFixture<P
         Assert.Equal(("Passed", true), (passed.GetProperty("verdict").GetString(), passed.GetProperty("mayProcure").GetBoolean()));
         Assert.Equal(await Shelf.EntryOfAsync(app, shelf.Cases["1.0"]), passed.GetProperty("entry").GetProperty("id").GetGuid());
         Assert.Equal("Published", passed.GetProperty("entry").GetProperty("status").GetString());
-        Assert.Equal(JsonValueKind.Null, passed.GetProperty("logProof").ValueKind);
+        AssertProven(passed);
+        AssertProven(failed);
         Assert.Equal(shelf.Product, passed.GetProperty("product").GetProperty("name").GetString());
         Assert.Equal("PassedWithConditions", conditional.GetProperty("verdict").GetString());
         Assert.Equal(["Disable remote debugging in the shipped firmware", "Publish an SBOM per release"],
@@ -160,6 +170,77 @@ public sealed class ProcurementCheckTests(ProcurementApps own) : IClassFixture<P
         Assert.Equal(("NotReviewed", true, JsonValueKind.Null), (never.GetProperty("verdict").GetString(), never.GetProperty("versionRegistered").GetBoolean(), never.GetProperty("entry").ValueKind));
         var unknown = await CheckedAsync(anonymous, $"purl={purl}&version=99.0");
         Assert.Equal(("NotReviewed", false), (unknown.GetProperty("verdict").GetString(), unknown.GetProperty("versionRegistered").GetBoolean()));
+        Assert.Equal(JsonValueKind.Null, never.GetProperty("logProof").ValueKind);
+    }
+
+    /// <summary>
+    /// The answer's log proof holds: each leaf of a public entry hashes from its record (RFC 9162 leaf hash), folds with its
+    /// path to the root the answer gives, and that root and size are the signed checkpoint's.
+    /// </summary>
+    private static void AssertProven(JsonElement answer)
+    {
+        var proof = answer.GetProperty("logProof");
+        Assert.Equal(JsonValueKind.Object, proof.ValueKind);
+        var size = proof.GetProperty("size").GetInt64();
+        var root = CyberReview.Transparency.Merkle.MerkleHash.Parse(proof.GetProperty("root").GetString());
+        var leaves = proof.GetProperty("leaves").EnumerateArray().ToList();
+        Assert.NotEmpty(leaves);
+        foreach (var leaf in leaves)
+        {
+            var leafHash = CyberReview.Transparency.Merkle.MerkleHash.Parse(leaf.GetProperty("leafHash").GetString());
+            // A public entry's leaf is its record; a restricted one's is a salted commitment to it (opened by the salt).
+            if (leaf.GetProperty("salt").ValueKind == JsonValueKind.Null)
+                Assert.Equal(CyberReview.Transparency.Merkle.MerkleHash.OfLeaf(System.Text.Encoding.UTF8.GetBytes(leaf.GetProperty("record").GetString()!)), leafHash);
+            var path = leaf.GetProperty("path").EnumerateArray().Select(h => CyberReview.Transparency.Merkle.MerkleHash.Parse(h.GetString()).ToArray()).ToList();
+            // Throws ProofVerificationException when the proof does not lead to the root.
+            CyberReview.Transparency.Proofs.InclusionProof.Verify((ulong)leaf.GetProperty("index").GetInt64(), (ulong)size, leafHash.ToArray(), path, root.ToArray());
+        }
+        var checkpoint = proof.GetProperty("checkpoint").GetString()!.Split('\n');
+        Assert.Equal((size.ToString(System.Globalization.CultureInfo.InvariantCulture), Convert.ToBase64String(root.ToArray())), (checkpoint[1], checkpoint[2]));
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_public_answers_from_memory_are_the_database_s_answers_byte_for_byte(Database engine)
+    {
+        var app = await own.Apps.For(engine);
+        var shelf = await own.ShelfAsync(engine);
+        using var anonymous = app.CreateClient();
+        var answers = app.Services.GetRequiredService<CyberReview.Web.Features.Procurement.PublicAnswers>();
+        var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions>>().Value.SerializerOptions;
+        var everyone = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity());
+
+        Assert.True(answers.Ready);
+        foreach (var version in shelf.Versions.Keys.Append("99.0"))
+        {
+            var lookup = new CyberReview.Web.Features.Procurement.CheckLookup(shelf.ProductId, null, null, null, version);
+            var fromMemory = await answers.AnswerAsync(lookup, shelf.Today, TestContext.Current.CancellationToken);
+            await using var scope = app.Scope();
+            var (fromDatabase, _) = await scope.ServiceProvider.GetRequiredService<CyberReview.Web.Features.Procurement.ProcurementCheck>()
+                .CheckAsync(everyone, lookup, TestContext.Current.CancellationToken);
+            var overHttp = await anonymous.GetByteArrayAsync($"/api/v1/procurement/check?productId={shelf.ProductId}&version={version}", TestContext.Current.CancellationToken);
+
+            Assert.True(fromMemory.Known, version);
+            Assert.Equal(System.Text.Encoding.UTF8.GetString(JsonSerializer.SerializeToUtf8Bytes(fromDatabase, options)), System.Text.Encoding.UTF8.GetString(fromMemory.Answer!.Body));
+            Assert.Equal(fromMemory.Answer.Body, overHttp);
+        }
+        var unknown = await answers.AnswerAsync(new CyberReview.Web.Features.Procurement.CheckLookup(null, "pkg:generic/nobody/nothing", null, null, "1.0"), shelf.Today, TestContext.Current.CancellationToken);
+        Assert.IsType<CyberReview.Web.Features.Procurement.CheckRefusal.UnknownProduct>(unknown.Refusal);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task A_restricted_result_s_log_proof_goes_only_to_those_who_may_see_it(Database engine)
+    {
+        var app = await own.Apps.For(engine);
+        var shelf = await own.ShelfAsync(engine);
+        using var anonymous = app.CreateClient();
+        using var procurer = await CaseApi.ForAsync(own.Apps, engine, Role.Procurer);
+        var query = $"productId={shelf.ProductId}&version=6.0";
+
+        var hidden = await CheckedAsync(anonymous, query);
+        var seen = await CheckedAsync(procurer.Http, query);
+
+        Assert.Equal(JsonValueKind.Null, hidden.GetProperty("logProof").ValueKind);
+        AssertProven(seen);
     }
 
     [Theory, ClassData(typeof(Databases))]
@@ -304,11 +385,17 @@ public sealed class ProcurementCheckTests(ProcurementApps own) : IClassFixture<P
         using var anonymous = app.CreateClient();
         using var office = await CaseApi.ForAsync(own.Apps, engine, Role.Office);
 
+        var answers = app.Services.GetRequiredService<CyberReview.Web.Features.Procurement.PublicAnswers>();
+        Assert.True(answers.Ready);
         await office.MovedAsync(shelf.Cases["8.0"], "Suspend", "A new advisory affects the firmware.");
+        await ProcurementApps.FreshAsync(app);
+        Assert.True(answers.Ready);
         Assert.Equal("Suspended", await VerdictAsync(anonymous, shelf, "8.0"));
         await office.MovedAsync(shelf.Cases["8.0"], "Reinstate", "The fix closes the advisory.");
+        await ProcurementApps.FreshAsync(app);
         Assert.Equal("Passed", await VerdictAsync(anonymous, shelf, "8.0"));
         await office.MovedAsync(shelf.Cases["9.0"], "Revoke", "The provider broke its commitment on remote updates.");
+        await ProcurementApps.FreshAsync(app);
         Assert.Equal("Revoked", await VerdictAsync(anonymous, shelf, "9.0"));
 
         // A validity that ended answers Expired at once, before the sweep moves the case; and after it.
@@ -320,15 +407,20 @@ public sealed class ProcurementCheckTests(ProcurementApps own) : IClassFixture<P
                 .ExecuteUpdateAsync(s => s.SetProperty(e => e.ValidUntil, shelf.Today.AddDays(-2)));
             return await db.SaveChangesAsync();
         });
+        // Written behind the commands' back (no registry change): only a forced rebuild sees it.
+        await ProcurementApps.FreshAsync(app, force: true);
         Assert.Equal("Expired", await VerdictAsync(anonymous, shelf, "10.0"));
         await using (var scope = app.Scope())
             await scope.ServiceProvider.GetRequiredService<CyberReview.Web.Features.Cases.CaseCommands>().ExpireEndedAsync(TestContext.Current.CancellationToken);
+        await ProcurementApps.FreshAsync(app);
         var expired = await CheckedAsync(anonymous, $"productId={shelf.ProductId}&version=10.0");
         Assert.Equal(("Expired", "Expired"), (expired.GetProperty("verdict").GetString(), expired.GetProperty("entry").GetProperty("status").GetString()));
 
         // A newer result for the same version supersedes the older: the answer rests on the newer entry.
         var older = await Shelf.EntryOfAsync(app, shelf.Cases["11.0"]);
         var newerCase = await shelf.PublishAsync(own.Apps, engine, "11.0", outcome: "Fail");
+        await ProcurementApps.FreshAsync(app);
+        Assert.True(answers.Ready);
         var superseding = await CheckedAsync(anonymous, $"productId={shelf.ProductId}&version=11.0");
         Assert.Equal("Failed", superseding.GetProperty("verdict").GetString());
         Assert.Equal(await Shelf.EntryOfAsync(app, newerCase), superseding.GetProperty("entry").GetProperty("id").GetGuid());
