@@ -129,6 +129,7 @@ public sealed partial class DemoCommandsTests
     private static List<DemoSignIn> SignIns(string output) =>
         [.. SignInLine().Matches(output).Select(m => new DemoSignIn(Enum.Parse<Role>(m.Groups["role"].Value), m.Groups["email"].Value, m.Groups["password"].Value))];
 
-    [GeneratedRegex(@"^\s+(?<role>\w+)\s+(?<email>\S+@demo\.cyberreview\.local)\s+(?<password>\S+)$", RegexOptions.Multiline)]
+    // Role, email, password, and for the roles that need a second factor, the demo authenticator key.
+    [GeneratedRegex(@"^\s+(?<role>\w+)\s+(?<email>\S+@demo\.cyberreview\.local)\s+(?<password>\S+)(?:[ ]+(?<key>[A-Z2-7]+))?[ ]*$", RegexOptions.Multiline)]
     private static partial Regex SignInLine();
 }

@@ -52,7 +52,7 @@ public sealed class AccessibilityTests(LiveApp live) : BrowserTest(live)
             await Page.GotoAsync(path);
             await Expect(Page.Locator("h1"), path).ToHaveCountAsync(1);
             await Expect(layout.Html, path).ToHaveAttributeAsync("lang", "en");
-            await ExpectEachNamedAsync(Page.Locator("input:not([type=hidden]), select, textarea"), path);
+            await ExpectEachNamedAsync(Page.Locator("input:not([type=hidden]):visible, select:visible, textarea:visible"), path);
             await ExpectEachNamedAsync(Page.GetByRole(AriaRole.Button), path);
             await ExpectEachNamedAsync(Page.GetByRole(AriaRole.Link), path);
         }

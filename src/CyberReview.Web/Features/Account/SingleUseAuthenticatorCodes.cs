@@ -1,6 +1,8 @@
 using System.Globalization;
+using CyberReview.Data;
 using CyberReview.Data.Identity;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace CyberReview.Web.Features.Account;
 
@@ -10,7 +12,7 @@ namespace CyberReview.Web.Features.Account;
 /// The used codes are kept among the user's Identity tokens; saving them goes through the user's concurrency
 /// stamp, so of two requests racing with the same code only one succeeds.
 /// </summary>
-public sealed class SingleUseAuthenticatorCodes(TimeProvider clock) : AuthenticatorTokenProvider<User>
+public sealed class SingleUseAuthenticatorCodes(TimeProvider clock, ReviewDbContext db) : AuthenticatorTokenProvider<User>
 {
     public const string ProviderName = "SingleUseAuthenticator";
     private const string StoreProvider = "[CyberReview]";
@@ -31,9 +33,20 @@ public sealed class SingleUseAuthenticatorCodes(TimeProvider clock) : Authentica
         if (used.Any(entry => entry.Code == code))
             return false;
         used.Add((code, now));
-        var saved = await manager.SetAuthenticationTokenAsync(user, StoreProvider, StoreName,
-            string.Join(' ', used.Select(entry => string.Create(CultureInfo.InvariantCulture, $"{entry.Code}@{entry.At}"))));
-        return saved.Succeeded;
+        try
+        {
+            var saved = await manager.SetAuthenticationTokenAsync(user, StoreProvider, StoreName,
+                string.Join(' ', used.Select(entry => string.Create(CultureInfo.InvariantCulture, $"{entry.Code}@{entry.At}"))));
+            return saved.Succeeded;
+        }
+        catch (DbUpdateException)
+        {
+            // Two first sign-ins racing both insert the user's list of used codes; the loser is refused like any other
+            // race (the person types the next code), and its unsaved row must not ride along with the next save.
+            foreach (var entry in db.ChangeTracker.Entries<IdentityUserToken<Guid>>().Where(e => e.State != EntityState.Unchanged).ToList())
+                entry.State = EntityState.Detached;
+            return false;
+        }
     }
 
     /// <summary>Codes as people type them: "123 456" or "123-456".</summary>

@@ -26,9 +26,16 @@ public sealed partial class CasePage(IPage page)
     /// <summary>The case's id, read from the address of the page showing it.</summary>
     public Guid Id => Guid.Parse(IdInAddress().Match(page.Url).Groups["id"].Value);
 
+    /// <summary>Opens the case; an evaluator or expert opening it for the first time accepts its confidentiality terms on the way, as they must.</summary>
     public async Task<CasePage> GotoAsync(Guid caseId)
     {
         await page.GotoAsync(PathOf(caseId));
+        if (page.Url.Contains("/Undertakings/Accept", StringComparison.Ordinal))
+        {
+            await page.GetByTestId("accept-terms").CheckAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Accept and open the case", Exact = true }).ClickAsync();
+            await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/Cases/Case\\?id="));
+        }
         return this;
     }
 

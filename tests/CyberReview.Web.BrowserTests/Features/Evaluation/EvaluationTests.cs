@@ -40,7 +40,7 @@ public sealed partial class EvaluationTests(LiveApp live) : BrowserTest(live)
     {
         var id = await CaseInEvaluationAsync();
         await SignInPage.AsAsync(Session, Role.Evaluator);
-        await Page.GotoAsync($"/Cases/Case?id={id}");
+        await new Cases.CasePage(Page).GotoAsync(id);
         await Page.GetByRole(AriaRole.Link, new() { Name = "Evaluation", Exact = true }).ClickAsync();
         var evaluation = new EvaluationPage(Page);
         await Expect(evaluation.Heading).ToContainTextAsync("Evaluation");
@@ -87,7 +87,7 @@ public sealed partial class EvaluationTests(LiveApp live) : BrowserTest(live)
         {
             await Page.GotoAsync(path);
             await Expect(Page.Locator("h1"), path).ToHaveCountAsync(1);
-            await ExpectEachNamedAsync(Page.Locator("input:not([type=hidden]), select, textarea"), path);
+            await ExpectEachNamedAsync(Page.Locator("input:not([type=hidden]):visible, select:visible, textarea:visible"), path);
             await ExpectEachNamedAsync(Page.GetByRole(AriaRole.Button), path);
             await ExpectEachNamedAsync(Page.GetByRole(AriaRole.Link), path);
         }
