@@ -199,13 +199,15 @@ public sealed class PublicAnswers(IServiceScopeFactory scopes, IOptions<Microsof
 }
 
 /// <summary>Builds the public answers at start and keeps them current: a cheap look at the registry head and product stamp every second.</summary>
-public sealed class PublicAnswerRefresh(PublicAnswers answers, TimeProvider clock, ILogger<PublicAnswerRefresh> logger) : BackgroundService
+public sealed class PublicAnswerRefresh(PublicAnswers answers, ILogger<PublicAnswerRefresh> logger) : BackgroundService
 {
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(Interval, clock);
+        // How often to look is wall-clock time, not the review's clock: an app run on a test clock that jumps years ahead
+        // would otherwise refresh once for every second it skipped.
+        using var timer = new PeriodicTimer(Interval);
         do
         {
             try
