@@ -61,6 +61,7 @@ app.PrepareEvidenceVault();
 
 app.UseCyberReviewErrorHandling();
 app.UseSecurityHeaders();
+app.UsePublicProcurementCheck();
 app.UseCyberReviewLocalization();
 app.UseRouting();
 app.UseUnknownRoutesAsNotFound();

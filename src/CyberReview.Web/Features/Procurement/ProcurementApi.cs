@@ -5,6 +5,7 @@ using CyberReview.Reviews.Procurement;
 using CyberReview.Web.Features.Registry;
 using CyberReview.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CyberReview.Web.Features.Procurement;
@@ -64,13 +65,13 @@ internal static class ProcurementApi
 
     // The public is answered from memory (PublicAnswers) when a snapshot is in place; signed-in callers, who may see more, from the database.
     private static async Task<IResult> Check(HttpContext http, ProcurementCheck check, PublicAnswers answers, Cases.CaseTimekeeping time,
-        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, Guid? productId, string? purl, string? provider, string? product, string? version,
+        IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json, IStringLocalizer<Resources.Text> text, Guid? productId, string? purl, string? provider, string? product, string? version,
         CancellationToken cancellationToken)
     {
         var (reader, refusal) = await RegistryApi.ReaderAsync(http);
         if (reader is null)
             return refusal!;
-        var (lookup, invalid) = check.Read(new CheckQuestion(productId, purl, provider, product, version));
+        var (lookup, invalid) = ProcurementCheck.Read(new CheckQuestion(productId, purl, provider, product, version), text);
         if (lookup is null)
             return Problem(invalid!);
         if (RegistryQueries.IsAnonymous(reader))

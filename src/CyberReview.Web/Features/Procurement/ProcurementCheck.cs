@@ -79,12 +79,15 @@ public sealed class ProcurementCheck(ReviewDbContext db, RegistryQueries registr
 
     public async Task<(CheckAnswer? Answer, CheckRefusal? Refusal)> CheckAsync(ClaimsPrincipal user, CheckQuestion question, CancellationToken cancellationToken)
     {
-        var (lookup, refusal) = Read(question);
+        var (lookup, refusal) = Read(question, text);
         return lookup is null ? (null, refusal) : await CheckAsync(user, lookup, cancellationToken);
     }
 
-    /// <summary>Reads the question: the product named one way, a canonical purl, the version; or what is wrong with it.</summary>
-    public (CheckLookup? Lookup, CheckRefusal? Refusal) Read(CheckQuestion question)
+    /// <summary>
+    /// Reads the question: the product named one way, a canonical purl, the version; or what is wrong with it, in
+    /// <paramref name="text"/>'s words. Needs nothing else, so the public shortcut reads questions without a database at hand.
+    /// </summary>
+    public static (CheckLookup? Lookup, CheckRefusal? Refusal) Read(CheckQuestion question, IStringLocalizer text)
     {
         ArgumentNullException.ThrowIfNull(question);
         var errors = new Dictionary<string, string[]>();

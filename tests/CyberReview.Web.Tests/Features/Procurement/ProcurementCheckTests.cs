@@ -356,6 +356,50 @@ public sealed class ProcurementCheckTests(ProcurementApps own) : IClassFixture<P
     }
 
     [Theory, ClassData(typeof(Databases))]
+    public async Task The_public_shortcut_sends_what_the_endpoint_sends_headers_and_all(Database engine)
+    {
+        var app = await own.Apps.For(engine);
+        var shelf = await own.ShelfAsync(engine);
+        using var anonymous = app.CreateClient();
+        var answers = app.Services.GetRequiredService<CyberReview.Web.Features.Procurement.PublicAnswers>();
+        string[] headers = ["ETag", "Cache-Control", "Vary", "Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy"];
+        async Task<(HttpStatusCode Status, string Body, string Type, string Headers)> AskAsync(string query)
+        {
+            var response = await anonymous.GetAsync($"/api/v1/procurement/check?{query}", TestContext.Current.CancellationToken);
+            return (response.StatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), response.Content.Headers.ContentType?.ToString() ?? "",
+                string.Join("\n", headers.Select(h => $"{h}: {string.Join(",", response.Headers.TryGetValues(h, out var v) ? v : [])}")));
+        }
+        string[] queries = [$"productId={shelf.ProductId}&version=2.0", $"purl={Uri.EscapeDataString(shelf.Purl)}@3.0",
+            $"provider={Uri.EscapeDataString(shelf.Provider)}&product={Uri.EscapeDataString(shelf.Product)}&version=99.0", $"PRODUCTID={shelf.ProductId}&Version=%201.0%20"];
+
+        Assert.True(answers.Ready);
+        var shortcut = new List<(HttpStatusCode, string, string, string)>();
+        foreach (var query in queries)
+            shortcut.Add(await AskAsync(query));
+        // Without a snapshot nothing is answered before routing: the endpoint answers from the database.
+        answers.Invalidate();
+        var endpoint = new List<(HttpStatusCode, string, string, string)>();
+        try
+        {
+            foreach (var query in queries)
+                endpoint.Add(await AskAsync(query));
+        }
+        finally
+        {
+            await ProcurementApps.FreshAsync(app, force: true);
+        }
+
+        Assert.All(shortcut, s => Assert.Equal(HttpStatusCode.OK, s.Item1));
+        Assert.Contains("\"verdict\":\"PassedWithConditions\"", shortcut[0].Item2);
+        Assert.Contains("\"verdict\":\"Failed\"", shortcut[1].Item2);
+        Assert.Contains("\"verdict\":\"NotReviewed\"", shortcut[2].Item2);
+        Assert.Contains("\"verdict\":\"Passed\"", shortcut[3].Item2);
+        Assert.Equal(endpoint, shortcut);
+        Assert.Contains("Content-Security-Policy: default-src 'self'", shortcut[0].Item4);
+        Assert.Contains("ETag: \"", shortcut[0].Item4);
+    }
+
+    [Theory, ClassData(typeof(Databases))]
     public async Task Public_answers_are_cacheable_and_conditional_requests_get_304(Database engine)
     {
         var app = await own.Apps.For(engine);
