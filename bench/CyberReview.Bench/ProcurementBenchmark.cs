@@ -88,7 +88,7 @@ internal static partial class ProcurementBenchmark
             finally
             {
                 if (!nginx.HasExited)
-                    nginx.Kill();
+                    nginx.Kill(entireProcessTree: true); // its workers too: killed alone, the master leaves them running
                 await nginx.WaitForExitAsync();
             }
         }

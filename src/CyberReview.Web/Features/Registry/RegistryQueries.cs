@@ -140,11 +140,25 @@ public sealed class RegistryQueries(ReviewDbContext db, TransparencyLog.Transpar
     }
 
     /// <summary>Every result the user may see that the filter lets through (paging aside), streamed oldest first.</summary>
-    public async IAsyncEnumerable<RegistryItem> ExportAsync(ClaimsPrincipal user, RegistryFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken)
+    public async IAsyncEnumerable<RegistryItem> ExportAsync(ClaimsPrincipal user, RegistryFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken,
+        int pageSize = 500)
     {
-        var rows = WithStatus(Filtered(user, filter).OrderBy(e => e.PublishedAt).ThenBy(e => e.Id)).AsNoTracking().AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-            yield return Item(row.Entry, row.Status);
+        // In pages by key (publication time, id), each with its products and log leaves as the list has them: one query
+        // streaming the whole registry would hold the connection, and those two need it too. Entries published meanwhile come last.
+        var filtered = Filtered(user, filter);
+        (DateTimeOffset At, Guid Id)? after = null;
+        while (true)
+        {
+            var page = filtered;
+            if (after is var (at, id))
+                page = page.Where(e => e.PublishedAt > at || (e.PublishedAt == at && e.Id.CompareTo(id) > 0));
+            var rows = await WithStatus(page.OrderBy(e => e.PublishedAt).ThenBy(e => e.Id).Take(pageSize)).AsNoTracking().ToListAsync(cancellationToken);
+            foreach (var item in await ItemsAsync(rows, cancellationToken))
+                yield return item;
+            if (rows.Count < pageSize)
+                yield break;
+            after = (rows[^1].Entry.PublishedAt, rows[^1].Entry.Id);
+        }
     }
 
     private IQueryable<RegistryEntry> Filtered(ClaimsPrincipal user, RegistryFilter filter)

@@ -24,7 +24,7 @@ public sealed class SignInTests(LiveApp live) : BrowserTest(live)
         await layout.SignOutAsync();
 
         await Expect(Page).ToHaveURLAsync(new Uri(Session.Address, "/").ToString());
-        Assert.Equal(["/", "/Registry", "/PublicReports/New", "/api-reference"], await layout.NavigationPathsAsync());
+        Assert.Equal(["/", "/Registry", "/Procurement/Check", "/PublicReports/New", "/api-reference"], await layout.NavigationPathsAsync());
         await Expect(layout.SignOutButton()).ToHaveCountAsync(0);
     }
 }

@@ -18,14 +18,14 @@ public sealed partial class SignInTests(Apps apps)
     /// <summary>What each role's navigation offers, and nothing more (the browser tests check the same).</summary>
     public static readonly IReadOnlyDictionary<Role, string[]> ExpectedNavigation = new Dictionary<Role, string[]>
     {
-        [Role.Office] = ["/Home", "/Cases", "/Criteria", "/Experts", "/Products", "/Institutions", "/SupplyChain/Monitoring", "/CiiProcurement", "/PublicReports", "/Registry", "/PublicReports/New", "/Audit", "/Administration/Organisations", "/Account/Tokens", "/api-reference"],
-        [Role.Committee] = ["/Home", "/Cases", "/Criteria", "/Registry", "/PublicReports/New", "/Audit", "/Account/Tokens", "/api-reference"],
-        [Role.Expert] = ["/Home", "/Cases", "/Criteria", "/Experts/Profile", "/Conflicts/Declarations", "/Registry", "/PublicReports/New", "/Account/Tokens", "/api-reference"],
-        [Role.Evaluator] = ["/Home", "/Cases", "/Criteria", "/Conflicts/Declarations", "/Registry", "/PublicReports/New", "/Account/Tokens", "/api-reference"],
-        [Role.Provider] = ["/Home", "/Cases", "/Criteria", "/Products", "/Registry", "/PublicReports/New", "/Account/Tokens", "/api-reference"],
-        [Role.SectorAuthority] = ["/Home", "/Cases", "/Criteria", "/CiiProcurement", "/Registry", "/PublicReports/New", "/Account/Tokens", "/api-reference"],
-        [Role.Procurer] = ["/Home", "/CiiProcurement", "/Registry", "/PublicReports/New", "/Account/Tokens", "/api-reference"],
-        [Role.Administrator] = ["/Home", "/Registry", "/PublicReports/New", "/Administration/Users", "/Administration/Organisations", "/Calendar", "/Account/Tokens", "/api-reference"],
+        [Role.Office] = ["/Home", "/Cases", "/Criteria", "/Experts", "/Products", "/Institutions", "/SupplyChain/Monitoring", "/CiiProcurement", "/PublicReports", "/Registry", "/Procurement/Check", "/Procurement/Oversight", "/PublicReports/New", "/Audit", "/Administration/Organisations", "/Account/Tokens", "/api-reference"],
+        [Role.Committee] = ["/Home", "/Cases", "/Criteria", "/Registry", "/Procurement/Check", "/PublicReports/New", "/Audit", "/Account/Tokens", "/api-reference"],
+        [Role.Expert] = ["/Home", "/Cases", "/Criteria", "/Experts/Profile", "/Conflicts/Declarations", "/Registry", "/Procurement/Check", "/PublicReports/New", "/Account/Tokens", "/api-reference"],
+        [Role.Evaluator] = ["/Home", "/Cases", "/Criteria", "/Conflicts/Declarations", "/Registry", "/Procurement/Check", "/PublicReports/New", "/Account/Tokens", "/api-reference"],
+        [Role.Provider] = ["/Home", "/Cases", "/Criteria", "/Products", "/Registry", "/Procurement/Check", "/PublicReports/New", "/Account/Tokens", "/api-reference"],
+        [Role.SectorAuthority] = ["/Home", "/Cases", "/Criteria", "/CiiProcurement", "/Registry", "/Procurement/Check", "/PublicReports/New", "/Account/Tokens", "/api-reference"],
+        [Role.Procurer] = ["/Home", "/CiiProcurement", "/Registry", "/Procurement/Check", "/Procurement/Purchases", "/PublicReports/New", "/Account/Tokens", "/api-reference"],
+        [Role.Administrator] = ["/Home", "/Registry", "/Procurement/Check", "/PublicReports/New", "/Administration/Users", "/Administration/Organisations", "/Calendar", "/Account/Tokens", "/api-reference"],
     };
 
     [Theory, MemberData(nameof(EveryRole))]

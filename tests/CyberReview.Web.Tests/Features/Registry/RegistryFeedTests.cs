@@ -170,6 +170,29 @@ public sealed class RegistryFeedTests(RegistryApps own) : IClassFixture<Registry
         Assert.Equal(new[] { products["Government"], products["Public"] }.Order(), Exported(procurerLines));
         var anonymousCsv = await anonymous.GetStringAsync($"/api/v1/registry/export?format=csv&search={tag}");
         Assert.Contains(products["Public"], anonymousCsv);
+        // Each exported entry names its leaves in the transparency log, as the list and detail do.
+        var logIndexes = (await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/registry/{publicEntry}")).GetProperty("entry").GetProperty("logIndexes").EnumerateArray().Select(i => i.GetInt64()).ToList();
+        var exported = JsonDocument.Parse(anonymousLines.Split('\n', StringSplitOptions.RemoveEmptyEntries).Single()).RootElement;
+        Assert.NotEmpty(logIndexes);
+        Assert.Equal(logIndexes, exported.GetProperty("logIndexes").EnumerateArray().Select(i => i.GetInt64()));
+        Assert.Equal(publicEntry.ToString(), exported.GetProperty("id").GetString());
+        Assert.Equal(products["Public"], exported.GetProperty("products").EnumerateArray().Single().GetProperty("name").GetString());
+        Assert.EndsWith($",{string.Join("; ", logIndexes)}", anonymousCsv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)[1]);
+        Assert.EndsWith(",logIndexes", anonymousCsv.Split("\r\n")[0]);
+        // The export reads in pages by key: a page of one gives what one page of all gives, in the same order.
+        await using (var scope = app.Scope())
+        {
+            var queries = scope.ServiceProvider.GetRequiredService<CyberReview.Web.Features.Registry.RegistryQueries>();
+            // A government procurer (who sees both results) of no organisation's cases.
+            var reader = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+                [new(System.Security.Claims.ClaimTypes.Role, CyberReview.Data.Identity.IdentitySetup.RoleName(Role.Procurer)),
+                    new(System.Security.Claims.ClaimTypes.NameIdentifier, Guid.NewGuid().ToString()), new(CyberReview.Web.Shared.Authorization.OrganisationClaim, Guid.NewGuid().ToString())], "test"));
+            var filter = new CyberReview.Web.Features.Registry.RegistryFilter(tag, null);
+            var whole = await queries.ExportAsync(reader, filter, TestContext.Current.CancellationToken).ToListAsync(TestContext.Current.CancellationToken);
+            var paged = await queries.ExportAsync(reader, filter, TestContext.Current.CancellationToken, pageSize: 1).ToListAsync(TestContext.Current.CancellationToken);
+            Assert.Equal(2, whole.Count);
+            Assert.Equal(whole.Select(i => (i.Id, string.Join(",", i.LogIndexes), i.Products.Count)), paged.Select(i => (i.Id, string.Join(",", i.LogIndexes), i.Products.Count)));
+        }
         Assert.DoesNotContain(products["Government"], anonymousCsv);
         Assert.Equal(HttpStatusCode.BadRequest, (await anonymous.GetAsync("/api/v1/registry/export?format=xml")).StatusCode);
 
