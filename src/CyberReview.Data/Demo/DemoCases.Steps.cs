@@ -359,6 +359,10 @@ internal sealed partial class DemoCases
             Product = string.Join("; ", versions.Select(v => v.Product).Distinct().Order(StringComparer.Ordinal)),
             Versions = [.. versions.OrderBy(v => v.Product, StringComparer.Ordinal).ThenBy(v => v.Version, StringComparer.Ordinal).Select(v => $"{v.Product} {v.Version}")],
             Outcome = decision.Outcome, DecidedOn = decision.DecidedOn, ValidFrom = decision.ValidFrom, ValidUntil = decision.ValidUntil,
+            Conditions = [.. decision.Conditions.OrderBy(c => c.Position).Select(c => c.Text)],
+            Institutions = [.. reviewCase.EvaluationReports.Where(r => r.SupersededById == null)
+                .Select(r => _organisations.Values.Single(o => o.Id == r.InstitutionId).Name).Distinct().Order(StringComparer.Ordinal)],
+            CatalogueVersion = reviewCase.CatalogueVersion,
         });
         Event(reviewCase, daysAgo, Role.Office, CaseActor.Office, nameof(CaseAction.Publish), CaseState.Decided, CaseState.Published, null);
     }

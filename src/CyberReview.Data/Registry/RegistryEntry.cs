@@ -28,6 +28,15 @@ public sealed class RegistryEntry
     public DateOnly DecidedOn { get; set; }
     public DateOnly? ValidFrom { get; set; }
     public DateOnly? ValidUntil { get; set; }
+
+    /// <summary>The conditions of a conditional pass, in order (their deadlines are the decision's).</summary>
+    public List<string> Conditions { get; set; } = [];
+
+    /// <summary>The institutions whose signed evaluation reports stood when the result was published, by name.</summary>
+    public List<string> Institutions { get; set; } = [];
+
+    /// <summary>The criteria catalogue version the product was evaluated against; none when no report was made.</summary>
+    public string? CatalogueVersion { get; set; }
 }
 
 internal sealed class RegistryEntryConfiguration : IEntityTypeConfiguration<RegistryEntry>
@@ -36,6 +45,7 @@ internal sealed class RegistryEntryConfiguration : IEntityTypeConfiguration<Regi
     {
         entry.Property(e => e.Provider).HasMaxLength(200);
         entry.Property(e => e.Product).HasMaxLength(1000);
+        entry.Property(e => e.CatalogueVersion).HasMaxLength(16);
         // The registry lists by visibility, newest first.
         entry.HasIndex(e => new { e.Visibility, e.PublishedAt });
         entry.HasIndex(e => e.CaseId);

@@ -2615,11 +2615,23 @@ namespace CyberReview.Data.Migrations.Postgres
                     b.Property<Guid>("CaseId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("CatalogueVersion")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.PrimitiveCollection<List<string>>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
+
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("date");
 
                     b.Property<Guid>("DecisionId")
                         .HasColumnType("uuid");
+
+                    b.PrimitiveCollection<List<string>>("Institutions")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("Outcome")
                         .IsRequired()

@@ -2609,10 +2609,22 @@ namespace CyberReview.Data.Migrations.Sqlite
                     b.Property<Guid>("CaseId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CatalogueVersion")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Conditions")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("DecidedOn")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("DecisionId")
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Institutions")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")

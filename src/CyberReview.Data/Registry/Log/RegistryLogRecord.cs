@@ -11,8 +11,8 @@ namespace CyberReview.Data.Registry.Log;
 /// </summary>
 public static class RegistryLogRecord
 {
-    /// <summary>The version of the record's layout, in every record and commitment.</summary>
-    public const int Version = 1;
+    /// <summary>The version of the record's layout, in every record and commitment (2: with conditions, institutions and catalogue version).</summary>
+    public const int Version = 2;
 
     /// <summary>The full record of a change to an entry.</summary>
     public static byte[] Of(RegistryChange change, RegistryEntry entry)
@@ -43,6 +43,9 @@ public static class RegistryLogRecord
                 ["validUntil"] = entry.ValidUntil is { } until ? Day(until) : null,
                 ["publishedAt"] = Instant(entry.PublishedAt),
                 ["visibility"] = entry.Visibility.ToString(),
+                ["conditions"] = entry.Conditions,
+                ["institutions"] = entry.Institutions,
+                ["catalogueVersion"] = entry.CatalogueVersion,
             },
         });
     }

@@ -8,7 +8,7 @@ namespace CyberReview.Web.Features.Registry;
 public static class RegistryExport
 {
     private static readonly ReadOnlyMemory<byte> NewLine = "\n"u8.ToArray();
-    private static readonly string[] Columns = ["id", "product", "provider", "versions", "outcome", "status", "decidedOn", "validFrom", "validUntil", "publishedAt", "visibility", "logIndexes"];
+    private static readonly string[] Columns = ["id", "product", "provider", "versions", "outcome", "status", "decidedOn", "validFrom", "validUntil", "publishedAt", "visibility", "conditions", "institutions", "catalogueVersion", "logIndexes"];
 
     public static async Task JsonLinesAsync(IAsyncEnumerable<RegistryItem> items, Stream stream, JsonSerializerOptions options, CancellationToken cancellationToken)
     {
@@ -33,6 +33,7 @@ public static class RegistryExport
             [
                 item.Id.ToString(), item.Product, item.Provider, string.Join("; ", item.Versions), item.Outcome.ToString(), item.Status.ToString(),
                 Date(item.DecidedOn), Date(item.ValidFrom), Date(item.ValidUntil), item.PublishedAt.ToString("O", CultureInfo.InvariantCulture), item.Visibility.ToString(),
+                string.Join("; ", item.Conditions), string.Join("; ", item.Institutions), item.CatalogueVersion,
                 string.Join("; ", item.LogIndexes.Select(i => i.ToString(CultureInfo.InvariantCulture))),
             ]));
         }

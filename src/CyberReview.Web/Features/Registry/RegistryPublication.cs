@@ -15,13 +15,16 @@ public static class RegistryPublication
     public static async Task<(RegistryEntry Entry, IReadOnlyList<Guid> VersionIds)> AddEntryAsync(ReviewDbContext db, ReviewCase reviewCase, TimeProvider clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reviewCase);
-        var decision = await DecisionQueries.Current(db, reviewCase.Id).Include(d => d.Versions).SingleOrDefaultAsync(cancellationToken)
+        var decision = await DecisionQueries.Current(db, reviewCase.Id).Include(d => d.Versions).Include(d => d.Conditions).SingleOrDefaultAsync(cancellationToken)
             ?? throw new InvalidOperationException($"Case {reviewCase.Number} is decided without a decision.");
         var versionIds = decision.Versions.Select(v => v.ProductVersionId).ToList();
         var versions = await db.ProductVersions.Where(v => versionIds.Contains(v.Id))
             .Join(db.Products, v => v.ProductId, p => p.Id, (v, p) => new { Product = p.Name, v.Version })
             .ToListAsync(cancellationToken);
         var provider = await db.Organisations.Where(o => o.Id == reviewCase.ProviderId).Select(o => o.Name).SingleAsync(cancellationToken);
+        // The institutions that evaluated it: those whose signed report (its latest correction) stands.
+        var institutions = await db.EvaluationReports.Where(r => r.CaseId == reviewCase.Id && r.SupersededById == null)
+            .Join(db.Organisations, r => r.InstitutionId, o => o.Id, (r, o) => o.Name).Distinct().ToListAsync(cancellationToken);
         var now = clock.GetUtcNow();
         var entry = new RegistryEntry
         {
@@ -39,6 +42,9 @@ public static class RegistryPublication
             DecidedOn = decision.DecidedOn,
             ValidFrom = decision.ValidFrom,
             ValidUntil = decision.ValidUntil,
+            Conditions = [.. decision.Conditions.OrderBy(c => c.Position).Select(c => c.Text)],
+            Institutions = [.. institutions.Order(StringComparer.Ordinal)],
+            CatalogueVersion = reviewCase.CatalogueVersion,
         };
         db.RegistryEntries.Add(entry);
         return (entry, versionIds);

@@ -42,6 +42,15 @@ public sealed record RegistryItem(Guid Id, string Product, string Provider, IRea
 {
     public IReadOnlyList<RegistryProduct> Products { get; init; } = [];
 
+    /// <summary>The conditions of a conditional pass, in order.</summary>
+    public IReadOnlyList<string> Conditions { get; init; } = [];
+
+    /// <summary>The institutions that evaluated the product.</summary>
+    public IReadOnlyList<string> Institutions { get; init; } = [];
+
+    /// <summary>The criteria catalogue version it was evaluated against.</summary>
+    public string? CatalogueVersion { get; init; }
+
     /// <summary>The entry's leaves in the transparency log (/log), one per change, oldest first.</summary>
     public IReadOnlyList<long> LogIndexes { get; init; } = [];
 }
@@ -199,7 +208,10 @@ public sealed class RegistryQueries(ReviewDbContext db, TransparencyLog.Transpar
     private sealed record EntryRow(RegistryEntry Entry, CaseState Status);
 
     private static RegistryItem Item(RegistryEntry e, CaseState status) =>
-        new(e.Id, e.Product, e.Provider, e.Versions, e.Outcome, e.DecidedOn, e.ValidFrom, e.ValidUntil, e.PublishedAt, e.Visibility, status);
+        new(e.Id, e.Product, e.Provider, e.Versions, e.Outcome, e.DecidedOn, e.ValidFrom, e.ValidUntil, e.PublishedAt, e.Visibility, status)
+        {
+            Conditions = e.Conditions, Institutions = e.Institutions, CatalogueVersion = e.CatalogueVersion,
+        };
 
     // The products each result covers, in one query for the page.
     private async Task<List<RegistryItem>> ItemsAsync(List<EntryRow> rows, CancellationToken cancellationToken)

@@ -196,6 +196,8 @@ public sealed class CaseJourneyTests(LiveApp live) : BrowserTest(live)
         [
             Exactly(product), Exactly(Provider), Exactly(version), Exactly("Pass"), new Regex(@"^\s*\d{4}-\d{2}-\d{2}\s*$"),
             Exactly(string.Create(CultureInfo.InvariantCulture, $"{validFrom:yyyy-MM-dd} to {validUntil:yyyy-MM-dd}")),
+            // Who evaluated it, against which criteria.
+            new Regex($@"^\s*{Regex.Escape(Laboratory)}\s+catalogue 2026\.1\s*$"),
             // Its place in the transparency log: the publication's leaf index.
             new Regex(@"^\s*\d+\s*$"),
         ]);

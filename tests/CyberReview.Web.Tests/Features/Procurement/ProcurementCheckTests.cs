@@ -162,6 +162,13 @@ public sealed class ProcurementCheckTests(ProcurementApps own) : IClassFixture<P
         Assert.Equal("PassedWithConditions", conditional.GetProperty("verdict").GetString());
         Assert.Equal(["Disable remote debugging in the shipped firmware", "Publish an SBOM per release"],
             conditional.GetProperty("conditions").EnumerateArray().Select(c => c.GetProperty("text").GetString()));
+        // The registry entry lists them too (API and product page), as the decision put them.
+        var conditionalEntry = conditional.GetProperty("entry").GetProperty("id").GetGuid();
+        var listed = await anonymous.GetFromJsonAsync<JsonElement>($"/api/v1/registry/{conditionalEntry}", TestContext.Current.CancellationToken);
+        Assert.Equal(["Disable remote debugging in the shipped firmware", "Publish an SBOM per release"],
+            listed.GetProperty("entry").GetProperty("conditions").EnumerateArray().Select(c => c.GetString()));
+        var productPage = await anonymous.GetStringAsync($"/Registry/Product?id={shelf.ProductId}", TestContext.Current.CancellationToken);
+        Assert.Contains("<li>Publish an SBOM per release</li>", productPage);
         Assert.Equal(("Failed", false), (failed.GetProperty("verdict").GetString(), failed.GetProperty("mayProcure").GetBoolean()));
         Assert.Equal(await Shelf.EntryOfAsync(app, shelf.Cases["3.0"]), failed.GetProperty("entry").GetProperty("id").GetGuid());
         Assert.Empty(failed.GetProperty("conditions").EnumerateArray());

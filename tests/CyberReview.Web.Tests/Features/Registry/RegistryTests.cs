@@ -52,6 +52,8 @@ public sealed class RegistryTests(RegistryApps own) : IClassFixture<RegistryApps
         foreach (var visibility in Visibilities)
         {
             var (caseId, _) = await DecisionTests.EscalatedCaseAsync(own.Apps, engine, sector: visibility == "Sector" ? telecom : null, versions: [versions[visibility]], providerId: providerId);
+            if (visibility == "Public")
+                await ReportedAsync(app, caseId);
             var decided = await committee.Http.PostAsJsonAsync($"/api/v1/cases/{caseId}/decisions", new
             {
                 outcome = visibility == "Confidential" ? "Fail" : "Pass",
@@ -66,6 +68,21 @@ public sealed class RegistryTests(RegistryApps own) : IClassFixture<RegistryApps
         }
         return (tag, products);
     }
+
+    // The case's evaluation, as an institution's signed report leaves it (the escalated case skipped it): the catalogue chosen, one report standing.
+    private static Task<int> ReportedAsync(CyberReviewApp app, Guid caseId) => app.WithDbAsync(async db =>
+    {
+        var reviewCase = await db.Cases.SingleAsync(c => c.Id == caseId);
+        reviewCase.CatalogueVersion = CyberReview.Reviews.Criteria.CriteriaCatalogue.BuiltinVersion;
+        var institution = await db.Organisations.Where(o => o.Kind == OrganisationKind.Institution).OrderBy(o => o.Name).FirstAsync();
+        db.EvaluationReports.Add(new CyberReview.Data.Evaluation.EvaluationReport
+        {
+            Id = Guid.CreateVersion7(), CaseId = caseId, InstitutionId = institution.Id, Version = 1, Summary = "Nothing of concern.",
+            CatalogueVersion = reviewCase.CatalogueVersion, SignedById = Guid.CreateVersion7(), SignedByName = "Test Evaluator",
+            SignOffStatement = "Signed off.", SignedAt = TimeProvider.System.GetUtcNow(),
+        });
+        return await db.SaveChangesAsync();
+    });
 
     private static async Task<string[]> ListedAsync(HttpClient client, string tag)
     {
@@ -108,6 +125,19 @@ public sealed class RegistryTests(RegistryApps own) : IClassFixture<RegistryApps
         Assert.Equal("Pass", item.GetProperty("outcome").GetString());
         Assert.Equal(Today.AddYears(2).ToString("yyyy-MM-dd"), item.GetProperty("validUntil").GetString());
         Assert.Equal("Published", item.GetProperty("status").GetString());
+        // Who evaluated it and against which catalogue, as the case stood when it was published; a plain pass has no conditions.
+        var (institutions, catalogue) = await app.WithDbAsync(async db =>
+        {
+            var caseId = await db.RegistryEntries.Where(e => e.Product == products["Public"]).Select(e => e.CaseId).SingleAsync();
+            return (await db.EvaluationReports.Where(r => r.CaseId == caseId && r.SupersededById == null)
+                    .Join(db.Organisations, r => r.InstitutionId, o => o.Id, (r, o) => o.Name).ToListAsync(),
+                await db.Cases.Where(c => c.Id == caseId).Select(c => c.CatalogueVersion).SingleAsync());
+        });
+        Assert.NotEmpty(institutions);
+        Assert.NotNull(catalogue);
+        Assert.Equal(institutions.Order(StringComparer.Ordinal), item.GetProperty("institutions").EnumerateArray().Select(i => i.GetString()));
+        Assert.Equal(catalogue, item.GetProperty("catalogueVersion").GetString());
+        Assert.Empty(item.GetProperty("conditions").EnumerateArray());
     }
 
     [Theory, ClassData(typeof(Databases))]
