@@ -352,18 +352,9 @@ internal sealed partial class DemoCases
     {
         var at = At(daysAgo);
         var versions = decision.Versions.Select(v => _versionDetails[v.ProductVersionId]).ToList();
-        _db.RegistryEntries.Add(new RegistryEntry
-        {
-            Id = Guid.CreateVersion7(at), CaseId = reviewCase.Id, DecisionId = decision.Id, PublishedAt = at, Visibility = decision.Visibility,
-            SectorDepartmentId = reviewCase.SectorDepartmentId, ProviderId = reviewCase.ProviderId, Provider = _organisations.Values.Single(o => o.Id == reviewCase.ProviderId).Name,
-            Product = string.Join("; ", versions.Select(v => v.Product).Distinct().Order(StringComparer.Ordinal)),
-            Versions = [.. versions.OrderBy(v => v.Product, StringComparer.Ordinal).ThenBy(v => v.Version, StringComparer.Ordinal).Select(v => $"{v.Product} {v.Version}")],
-            Outcome = decision.Outcome, DecidedOn = decision.DecidedOn, ValidFrom = decision.ValidFrom, ValidUntil = decision.ValidUntil,
-            Conditions = [.. decision.Conditions.OrderBy(c => c.Position).Select(c => c.Text)],
-            Institutions = [.. reviewCase.EvaluationReports.Where(r => r.SupersededById == null)
-                .Select(r => _organisations.Values.Single(o => o.Id == r.InstitutionId).Name).Distinct().Order(StringComparer.Ordinal)],
-            CatalogueVersion = reviewCase.CatalogueVersion,
-        });
+        _db.RegistryEntries.Add(RegistryEntry.Publishing(reviewCase, decision, _organisations.Values.Single(o => o.Id == reviewCase.ProviderId).Name,
+            [.. versions.Select(v => (v.Product, v.Version))],
+            reviewCase.EvaluationReports.Where(r => r.SupersededById == null).Select(r => _organisations.Values.Single(o => o.Id == r.InstitutionId).Name), at));
         Event(reviewCase, daysAgo, Role.Office, CaseActor.Office, nameof(CaseAction.Publish), CaseState.Decided, CaseState.Published, null);
     }
 

@@ -37,6 +37,38 @@ public sealed class RegistryEntry
 
     /// <summary>The criteria catalogue version the product was evaluated against; none when no report was made.</summary>
     public string? CatalogueVersion { get; set; }
+
+    /// <summary>
+    /// The entry publishing <paramref name="decision"/> of <paramref name="reviewCase"/> at <paramref name="at"/>, with the
+    /// names of the day: the provider's, each covered version's product and version, and the institutions whose reports stand.
+    /// </summary>
+    public static RegistryEntry Publishing(Cases.ReviewCase reviewCase, Decisions.Decision decision, string provider,
+        IReadOnlyCollection<(string Product, string Version)> versions, IEnumerable<string> institutions, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(reviewCase);
+        ArgumentNullException.ThrowIfNull(decision);
+        ArgumentNullException.ThrowIfNull(versions);
+        return new RegistryEntry
+        {
+            Id = Guid.CreateVersion7(at),
+            CaseId = reviewCase.Id,
+            DecisionId = decision.Id,
+            PublishedAt = at,
+            Visibility = decision.Visibility,
+            SectorDepartmentId = reviewCase.SectorDepartmentId,
+            ProviderId = reviewCase.ProviderId,
+            Provider = provider,
+            Product = string.Join("; ", versions.Select(v => v.Product).Distinct().Order(StringComparer.Ordinal)),
+            Versions = [.. versions.OrderBy(v => v.Product, StringComparer.Ordinal).ThenBy(v => v.Version, StringComparer.Ordinal).Select(v => $"{v.Product} {v.Version}")],
+            Outcome = decision.Outcome,
+            DecidedOn = decision.DecidedOn,
+            ValidFrom = decision.ValidFrom,
+            ValidUntil = decision.ValidUntil,
+            Conditions = [.. decision.Conditions.OrderBy(c => c.Position).Select(c => c.Text)],
+            Institutions = [.. institutions.Distinct().Order(StringComparer.Ordinal)],
+            CatalogueVersion = reviewCase.CatalogueVersion,
+        };
+    }
 }
 
 internal sealed class RegistryEntryConfiguration : IEntityTypeConfiguration<RegistryEntry>

@@ -94,11 +94,9 @@ public sealed partial class EvaluationCommands
             return new EvaluationOutcome.NotFound();
         if (activity.InstitutionId != user.OrganisationId())
             return OtherInstitution();
-        if (!Enum.IsDefined(status))
-            return new EvaluationOutcome.Invalid("Status", text["Validation.Required", text["Field.Status"].Value]);
-        reason = Clean(reason);
-        if (reason?.Length > Cases.CaseCommands.MaxTextLength)
-            return new EvaluationOutcome.Invalid("Reason", text["Validation.MaxLength", text["Field.Reason"].Value, Cases.CaseCommands.MaxTextLength]);
+        (reason, var invalid) = StatusChange(status, reason);
+        if (invalid is not null)
+            return invalid;
         if (ActivityStatusRules.Check(activity.Status, status, reason, activity.Results) is { } refusal)
             return new EvaluationOutcome.Refused(refusal.GetType().Name, EvaluationText.Describe(text, refusal));
         var what = (activity.Status, status) switch

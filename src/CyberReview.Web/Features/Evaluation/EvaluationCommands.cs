@@ -74,6 +74,17 @@ public sealed partial class EvaluationCommands(ReviewDbContext db, TimeProvider 
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    /// <summary>What a status change of an activity or finding needs before its rules: a status there is, and a reason (trimmed) within bounds.</summary>
+    private (string? Reason, EvaluationOutcome.Invalid? Invalid) StatusChange<TStatus>(TStatus status, string? reason) where TStatus : struct, Enum
+    {
+        if (!Enum.IsDefined(status))
+            return (null, new EvaluationOutcome.Invalid("Status", text["Validation.Required", text["Field.Status"].Value]));
+        reason = Clean(reason);
+        return reason?.Length > Cases.CaseCommands.MaxTextLength
+            ? (null, new EvaluationOutcome.Invalid("Reason", text["Validation.MaxLength", text["Field.Reason"].Value, Cases.CaseCommands.MaxTextLength]))
+            : (reason, null);
+    }
+
     // A timeline line names what it is about in a few words; the full text stays with the evaluation.
     private static string Excerpt(string value)
     {

@@ -24,28 +24,8 @@ public static class RegistryPublication
         var provider = await db.Organisations.Where(o => o.Id == reviewCase.ProviderId).Select(o => o.Name).SingleAsync(cancellationToken);
         // The institutions that evaluated it: those whose signed report (its latest correction) stands.
         var institutions = await db.EvaluationReports.Where(r => r.CaseId == reviewCase.Id && r.SupersededById == null)
-            .Join(db.Organisations, r => r.InstitutionId, o => o.Id, (r, o) => o.Name).Distinct().ToListAsync(cancellationToken);
-        var now = clock.GetUtcNow();
-        var entry = new RegistryEntry
-        {
-            Id = Guid.CreateVersion7(now),
-            CaseId = reviewCase.Id,
-            DecisionId = decision.Id,
-            PublishedAt = now,
-            Visibility = decision.Visibility,
-            SectorDepartmentId = reviewCase.SectorDepartmentId,
-            ProviderId = reviewCase.ProviderId,
-            Provider = provider,
-            Product = string.Join("; ", versions.Select(v => v.Product).Distinct().Order(StringComparer.Ordinal)),
-            Versions = [.. versions.OrderBy(v => v.Product, StringComparer.Ordinal).ThenBy(v => v.Version, StringComparer.Ordinal).Select(v => $"{v.Product} {v.Version}")],
-            Outcome = decision.Outcome,
-            DecidedOn = decision.DecidedOn,
-            ValidFrom = decision.ValidFrom,
-            ValidUntil = decision.ValidUntil,
-            Conditions = [.. decision.Conditions.OrderBy(c => c.Position).Select(c => c.Text)],
-            Institutions = [.. institutions.Order(StringComparer.Ordinal)],
-            CatalogueVersion = reviewCase.CatalogueVersion,
-        };
+            .Join(db.Organisations, r => r.InstitutionId, o => o.Id, (r, o) => o.Name).ToListAsync(cancellationToken);
+        var entry = RegistryEntry.Publishing(reviewCase, decision, provider, [.. versions.Select(v => (v.Product, v.Version))], institutions, clock.GetUtcNow());
         db.RegistryEntries.Add(entry);
         return (entry, versionIds);
     }
