@@ -347,14 +347,16 @@ internal sealed partial class DemoCases
         return decision;
     }
 
-    /// <summary>The office publishes the decision: its registry entry, as RegistryPublication.AddEntryAsync writes it, and the move.</summary>
+    /// <summary>The office publishes the decision: its registry entry, as RegistryPublication.AddEntryAsync writes it, and the move (which logs the change).</summary>
     private void Publish(ReviewCase reviewCase, Decision decision, int daysAgo)
     {
         var at = At(daysAgo);
         var versions = decision.Versions.Select(v => _versionDetails[v.ProductVersionId]).ToList();
-        _db.RegistryEntries.Add(RegistryEntry.Publishing(reviewCase, decision, _organisations.Values.Single(o => o.Id == reviewCase.ProviderId).Name,
+        var entry = RegistryEntry.Publishing(reviewCase, decision, _organisations.Values.Single(o => o.Id == reviewCase.ProviderId).Name,
             [.. versions.Select(v => (v.Product, v.Version))],
-            reviewCase.EvaluationReports.Where(r => r.SupersededById == null).Select(r => _organisations.Values.Single(o => o.Id == r.InstitutionId).Name), at));
+            reviewCase.EvaluationReports.Where(r => r.SupersededById == null).Select(r => _organisations.Values.Single(o => o.Id == r.InstitutionId).Name), at);
+        _db.RegistryEntries.Add(entry);
+        _entries[reviewCase.Id] = entry.Id;
         Event(reviewCase, daysAgo, Role.Office, CaseActor.Office, nameof(CaseAction.Publish), CaseState.Decided, CaseState.Published, null);
     }
 

@@ -30,6 +30,10 @@ internal sealed partial class DemoCases
     private readonly Dictionary<Guid, (string Product, string Version, ProductKind Kind)> _versionDetails;
     private int _number;
 
+    // The registry's entries by case, and its changes as the moves make them; numbered in time order once all are made.
+    private readonly Dictionary<Guid, Guid> _entries = [];
+    private readonly List<Registry.RegistryChange> _registryChanges = [];
+
     private DemoCases(ReviewDbContext db, IReadOnlyDictionary<string, Organisation> organisations, IReadOnlyDictionary<Role, User> people,
         IReadOnlyList<DemoExpert> experts, DateTimeOffset now)
     {
@@ -54,6 +58,17 @@ internal sealed partial class DemoCases
         var cases = new DemoCases(db, organisations, people, experts, now);
         cases.AddEarlyStages();
         cases.AddLaterStages();
+        cases.NumberRegistryChanges();
+    }
+
+    /// <summary>The change log (and with it the transparency log, at save) in the order the changes happened, as the app keeps it.</summary>
+    private void NumberRegistryChanges()
+    {
+        foreach (var (change, index) in _registryChanges.OrderBy(c => c.At).Select((c, i) => (c, i)))
+        {
+            change.Sequence = index + 1;
+            _db.RegistryChanges.Add(change);
+        }
     }
 
     private void AddEarlyStages()
@@ -191,6 +206,12 @@ internal sealed partial class DemoCases
             Id = Guid.CreateVersion7(at), CaseId = reviewCase.Id, At = at, ActorId = who?.Id, ActorName = who?.DisplayName ?? CaseEvent.SystemName,
             ActorPart = part, What = what, FromState = from, ToState = to, Reason = reason,
         });
+        // As the app does: a move that changes the registry logs it, if the case has an entry (one revoked before publication has none).
+        if (Registry.RegistryChangeKinds.Of(what) is { } kind && to is { } after && _entries.TryGetValue(reviewCase.Id, out var entryId))
+            _registryChanges.Add(new Registry.RegistryChange
+            {
+                Id = Guid.CreateVersion7(at), EntryId = entryId, Kind = kind, At = at, Reason = reason, StatusAfter = after,
+            });
     }
 
     private void Clock(ReviewCase reviewCase, CaseStage stage, int limit, int daysAgo)

@@ -15,6 +15,22 @@ public enum RegistryChangeKind
     Superseded,
 }
 
+/// <summary>Which workflow moves change the registry.</summary>
+public static class RegistryChangeKinds
+{
+    /// <summary>The change a workflow move (a <see cref="CaseAction"/> name) makes to the registry, if it makes one.</summary>
+    public static RegistryChangeKind? Of(string action) => action switch
+    {
+        nameof(CaseAction.Publish) => RegistryChangeKind.Published,
+        nameof(CaseAction.Suspend) => RegistryChangeKind.Suspended,
+        nameof(CaseAction.Reinstate) => RegistryChangeKind.Reinstated,
+        nameof(CaseAction.Revoke) => RegistryChangeKind.Revoked,
+        nameof(CaseAction.Expire) => RegistryChangeKind.Expired,
+        nameof(CaseAction.Supersede) => RegistryChangeKind.Superseded,
+        _ => null,
+    };
+}
+
 /// <summary>
 /// One line of the registry's change log, written in the same transaction as the case move that caused it.
 /// <see cref="Sequence"/> is the feed's cursor: gapless, increasing, and in commit order (see RegistryChanges in the web

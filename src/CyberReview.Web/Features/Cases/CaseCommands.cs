@@ -244,7 +244,7 @@ public sealed class CaseCommands(ReviewDbContext db, CaseTimekeeping time, Calen
     // change to the log — all in the transaction of the move.
     private async Task ChangeRegistryAsync(ReviewCase reviewCase, string what, CaseState to, string? reason, CancellationToken cancellationToken)
     {
-        if (Registry.RegistryChanges.KindOf(what) is not { } kind)
+        if (Data.Registry.RegistryChangeKinds.Of(what) is not { } kind)
             return;
         Guid? entryId;
         IReadOnlyList<Guid> published = [];

@@ -22,18 +22,6 @@ public static class RegistryChanges
 {
     private const int Attempts = 8;
 
-    /// <summary>The change a workflow move makes to the registry, if it makes one.</summary>
-    public static RegistryChangeKind? KindOf(string action) => action switch
-    {
-        nameof(CaseAction.Publish) => RegistryChangeKind.Published,
-        nameof(CaseAction.Suspend) => RegistryChangeKind.Suspended,
-        nameof(CaseAction.Reinstate) => RegistryChangeKind.Reinstated,
-        nameof(CaseAction.Revoke) => RegistryChangeKind.Revoked,
-        nameof(CaseAction.Expire) => RegistryChangeKind.Expired,
-        nameof(CaseAction.Supersede) => RegistryChangeKind.Superseded,
-        _ => null,
-    };
-
     /// <summary>Adds a change to the pending transaction, numbered after every change already committed or pending.</summary>
     public static async Task AppendAsync(ReviewDbContext db, Guid entryId, RegistryChangeKind kind, DateTimeOffset at, string? reason, CaseState statusAfter, CancellationToken cancellationToken)
     {

@@ -204,6 +204,28 @@ public sealed class DemoRegistryTests(DemoApps own) : IClassFixture<DemoApps>
         // Circulated to government buyers only.
         Assert.DoesNotContain("Suspended", storageInPublic["Contoso Object Storage 2024.3"]);
     }
+
+    [Theory, ClassData(typeof(Databases))]
+    public async Task The_demo_registry_s_history_is_in_the_change_feed_and_the_transparency_log_in_the_order_it_happened(Database engine)
+    {
+        var app = await apps.For(engine);
+        using var anonymous = app.CreateClient();
+        var (entries, changes, leaves) = await app.WithDbAsync(async db => (
+            await db.RegistryEntries.Select(e => new { e.Id, e.Versions }).ToListAsync(),
+            await db.RegistryChanges.OrderBy(c => c.Sequence).ToListAsync(),
+            await db.RegistryLogLeaves.OrderBy(l => l.Index).Select(l => new { l.Index, l.ChangeId }).ToListAsync()));
+        var checkpoint = await anonymous.GetStringAsync("/log/checkpoint");
+        var feed = await anonymous.GetFromJsonAsync<JsonElement>("/api/v1/registry/changes?limit=1000");
+        var firewall = entries.Single(e => e.Versions.SequenceEqual(["Northwind Edge Firewall 3.2"])).Id;
+
+        Assert.All(entries, e => Assert.Contains(changes, c => c.EntryId == e.Id && c.Kind == CyberReview.Data.Registry.RegistryChangeKind.Published));
+        Assert.Equal(Enumerable.Range(1, changes.Count).Select(i => (long)i), changes.Select(c => c.Sequence));
+        Assert.Equal(changes.Select(c => c.At).Order(), changes.Select(c => c.At));
+        Assert.Equal(changes.Select(c => (c.Sequence - 1, c.Id)), leaves.Select(l => (l.Index, l.ChangeId)));
+        Assert.Equal(changes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), checkpoint.Split('\n')[1]);
+        Assert.Equal(["Published", "Revoked"], changes.Where(c => c.EntryId == firewall).Select(c => c.Kind.ToString()));
+        Assert.Contains(feed.GetProperty("items").EnumerateArray(), i => i.GetProperty("entryId").GetGuid() == firewall && i.GetProperty("kind").GetString() == "Revoked");
+    }
 }
 
 /// <summary>Apps of their own: these tests move demo cases, which the other demo tests expect where the seed left them.</summary>
