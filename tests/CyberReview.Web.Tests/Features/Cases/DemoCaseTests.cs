@@ -223,7 +223,7 @@ public sealed class DemoRegistryTests(DemoApps own) : IClassFixture<DemoApps>
         Assert.Equal(changes.Select(c => c.At).Order(), changes.Select(c => c.At));
         Assert.Equal(changes.Select(c => (c.Sequence - 1, c.Id)), leaves.Select(l => (l.Index, l.ChangeId)));
         Assert.Equal(changes.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), checkpoint.Split('\n')[1]);
-        Assert.Equal(["Published", "Revoked"], changes.Where(c => c.EntryId == firewall).Select(c => c.Kind.ToString()));
+        Assert.Equal(["Published", "Suspended", "Revoked"], changes.Where(c => c.EntryId == firewall).Select(c => c.Kind.ToString()));
         Assert.Contains(feed.GetProperty("items").EnumerateArray(), i => i.GetProperty("entryId").GetGuid() == firewall && i.GetProperty("kind").GetString() == "Revoked");
     }
 }
