@@ -19,14 +19,15 @@ public sealed class EvidenceVault(VaultOptions options, string root, IKeyEncrypt
     public bool Scans => scanner is not null;
 
     /// <summary>
-    /// Reads <paramref name="source"/> to its end (or to the first byte over the kind's limit), and keeps it if it is
-    /// of a kind <paramref name="kind"/> accepts, safe to open, and clean. Nothing is left behind when it is refused.
+    /// Reads <paramref name="source"/> to its end (or to the first byte over the kind's limit, or over
+    /// <paramref name="atMost"/> when that is lower), and keeps it if it is of a kind <paramref name="kind"/> accepts,
+    /// safe to open, and clean. Nothing is left behind when it is refused.
     /// </summary>
-    public async Task<StoreOutcome> StoreAsync(Stream source, EvidenceBinding binding, UploadKind kind, CancellationToken cancellationToken)
+    public async Task<StoreOutcome> StoreAsync(Stream source, EvidenceBinding binding, UploadKind kind, CancellationToken cancellationToken, long? atMost = null)
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(binding);
-        var limit = options.LimitFor(kind);
+        var limit = Math.Min(options.LimitFor(kind), atMost ?? long.MaxValue);
         Directory.CreateDirectory(Path.Combine(root, "incoming"));
         var incoming = Path.Combine(root, "incoming", $"{Guid.NewGuid():N}.part");
         var dataKey = RandomNumberGenerator.GetBytes(32);

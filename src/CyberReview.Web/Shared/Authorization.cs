@@ -50,6 +50,10 @@ internal static class Authorization
     public static Guid UserId(this ClaimsPrincipal user) =>
         Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier) ?? throw new InvalidOperationException("The user is not signed in."));
 
+    /// <summary>The name the user is shown by, as records keep it; the sign-in name, or "?", for a principal without one.</summary>
+    public static string DisplayName(this ClaimsPrincipal user) =>
+        user.FindFirst(Features.Account.ReviewClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? user.Identity?.Name ?? "?";
+
     public static Guid OrganisationId(this ClaimsPrincipal user) =>
         Guid.Parse(user.FindFirstValue(OrganisationClaim) ?? throw new InvalidOperationException("The user has no organisation."));
 

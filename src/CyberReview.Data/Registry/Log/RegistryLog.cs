@@ -87,15 +87,7 @@ public static class RegistryLog
         ArgumentNullException.ThrowIfNull(leaves);
         for (var i = 0; i < leaves.Count; i++)
             leaves[i].Index = (long)appender.Size + i;
-        var leafHashes = new MerkleHash[leaves.Count];
-        for (var i = 0; i < leaves.Count; i++)
-        {
-            leafHashes[i] = MerkleHash.OfLeaf(leaves[i].Data);
-            leaves[i].Hash = leafHashes[i].ToArray();
-        }
-        var stored = new List<TileHash>();
-        appender.Append(leafHashes, stored);
-        leaves[^1].Root = appender.Root.ToArray();
+        var stored = Hash(appender, leaves);
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
@@ -189,8 +181,8 @@ public static class RegistryLog
     public static async Task<TileAppender> OpenAsync(ReviewDbContext db, CancellationToken cancellationToken) =>
         await TileAppender.OpenAsync(new StoredHashes(db), (ulong)(await HeadAsync(db, cancellationToken)).Size, cancellationToken);
 
-    // Hashes the leaves into the appender and adds them, with the tile hashes they complete, to the unit of work.
-    private static List<object> Derive(ReviewDbContext db, TileAppender appender, List<RegistryLogLeaf> leaves)
+    // Hashes the leaves (setting each one's hash, and the last one's root) into the appender; answers the tile hashes they complete.
+    private static List<TileHash> Hash(TileAppender appender, IReadOnlyList<RegistryLogLeaf> leaves)
     {
         var leafHashes = new MerkleHash[leaves.Count];
         for (var i = 0; i < leaves.Count; i++)
@@ -201,6 +193,13 @@ public static class RegistryLog
         var stored = new List<TileHash>();
         appender.Append(leafHashes, stored);
         leaves[^1].Root = appender.Root.ToArray();
+        return stored;
+    }
+
+    // Hashes the leaves into the appender and adds them, with the tile hashes they complete, to the unit of work.
+    private static List<object> Derive(ReviewDbContext db, TileAppender appender, List<RegistryLogLeaf> leaves)
+    {
+        var stored = Hash(appender, leaves);
         var hashRows = stored.Select(h => new RegistryLogHash { Level = h.TileLevel, Index = (long)h.Index, Hash = h.Hash.ToArray() }).ToList();
         db.RegistryLogLeaves.AddRange(leaves);
         db.RegistryLogHashes.AddRange(hashRows);

@@ -24,7 +24,7 @@ public static class CaseRecords
             CaseId = reviewCase.Id,
             At = now,
             ActorId = user?.UserId(),
-            ActorName = user is null ? CaseEvent.SystemName : user.FindFirst(ReviewClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? user.Identity?.Name ?? "?",
+            ActorName = user is null ? CaseEvent.SystemName : user.DisplayName(),
             ActorPart = part,
             What = what,
             FromState = from,

@@ -180,7 +180,7 @@ public sealed class DeclarationCommands(ReviewDbContext db, CaseCommands cases, 
     };
 
     private static string NameOf(ClaimsPrincipal user) =>
-        user.FindFirst(ReviewClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? user.Identity?.Name ?? "?";
+        user.DisplayName();
 
     private static string? Clean(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -97,7 +97,7 @@ public sealed class DecisionCommands(ReviewDbContext db, CaseCommands cases, Cas
             DecidedOn = time.Today,
             DecidedAt = now,
             DecidedById = user.UserId(),
-            DecidedByName = user.FindFirst(ReviewClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? user.Identity?.Name ?? "?",
+            DecidedByName = user.DisplayName(),
             Part = part,
             SupersedesId = supersedes,
             Conditions = [.. input.Conditions.Select((c, i) => new Condition { Id = Guid.CreateVersion7(now), DecisionId = id, Position = i + 1, Text = c.Text!.Trim(), Deadline = c.Deadline!.Value })],

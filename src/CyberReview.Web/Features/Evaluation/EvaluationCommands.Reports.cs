@@ -37,7 +37,7 @@ public sealed partial class EvaluationCommands
         }
 
         var now = clock.GetUtcNow();
-        var signer = user.FindFirst(ReviewClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? user.Identity?.Name ?? "?";
+        var signer = user.DisplayName();
         var institutionName = await db.Organisations.Where(o => o.Id == institution).Select(o => o.Name).SingleAsync(cancellationToken);
         var included = submission.FindingIds.ToHashSet();
         var report = new EvaluationReport

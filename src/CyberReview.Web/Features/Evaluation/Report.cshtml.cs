@@ -1,5 +1,6 @@
 using CyberReview.Reviews.Evaluation;
 using CyberReview.Web.Features.Account;
+using CyberReview.Web.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
@@ -65,7 +66,7 @@ public sealed class ReportModel(EvaluationQueries queries, EvaluationCommands co
             // Every finding that still stands must be in the report: offer them ticked.
             if (!keepForm)
                 Form.FindingIds = [.. OwnFindings.Where(f => f.Status != Reviews.Findings.FindingStatus.Closed).Select(f => f.Id)];
-            Statement = commands.SignOffStatement(User.FindFirst(ReviewClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? User.Identity?.Name ?? "?",
+            Statement = commands.SignOffStatement(User.DisplayName(),
                 await queries.OrganisationNameAsync(Scope.OrganisationId, cancellationToken), Scope.Number);
         }
         return new PageResult { StatusCode = status };

@@ -99,7 +99,7 @@ public sealed partial class EvidenceCommands(ReviewDbContext db, EvidenceVault v
                 WrappedKey = evidence.WrappedKey,
                 KeyId = evidence.KeyId,
                 UploadedById = user.UserId(),
-                UploadedByName = user.FindFirst(ReviewClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? user.Identity?.Name ?? "?",
+                UploadedByName = user.DisplayName(),
                 UploaderPart = part,
                 UploadedAt = now,
                 ScanStatus = evidence.ScanStatus,

@@ -23,8 +23,19 @@ internal static class UploadRequests
         request.ContentType is { } type && type.StartsWith("multipart/form-data", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The multipart form's fields and file; null when the form has no file or cannot be read.</summary>
-    public static async Task<UploadBody?> MultipartAsync(HttpRequest request, CancellationToken cancellationToken)
+    public static async Task<UploadBody?> MultipartAsync(HttpRequest request, CancellationToken cancellationToken) =>
+        await UpToFileAsync(request, MaxFieldLength, cancellationToken) is { File: { } file } form
+            ? new UploadBody(form.Fields, form.FileName, file.ContentType, file.Body)
+            : null;
+
+    /// <summary>
+    /// A multipart form read up to its first file part: the fields before it, and that part (still streaming) with its
+    /// file name; no part when the form has none. Null when the form cannot be read, or has too many or too long fields.
+    /// </summary>
+    public static async Task<(Dictionary<string, string> Fields, MultipartSection? File, string? FileName)?> UpToFileAsync(HttpRequest request,
+        int maxFieldLength, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var mediaType)
             || HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value is not { Length: > 0 and <= 200 } boundary)
             return null;
@@ -37,20 +48,16 @@ internal static class UploadRequests
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
                     || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase))
                     continue;
-                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
                 if (disposition.IsFileDisposition())
-                {
-                    var fileName = disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value;
-                    return new UploadBody(fields, fileName, section.ContentType, section.Body);
-                }
+                    return (fields, section, disposition.FileNameStar.HasValue ? disposition.FileNameStar.Value : HeaderUtilities.RemoveQuotes(disposition.FileName).Value);
                 if (fields.Count >= MaxFields)
                     return null;
                 using var value = new StreamReader(section.Body);
-                var buffer = new char[MaxFieldLength + 1];
+                var buffer = new char[maxFieldLength + 1];
                 var read = await value.ReadBlockAsync(buffer, cancellationToken);
-                if (read > MaxFieldLength)
+                if (read > maxFieldLength)
                     return null;
-                fields[name] = new string(buffer, 0, read);
+                fields[HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? ""] = new string(buffer, 0, read);
             }
         }
         catch (IOException)
@@ -61,7 +68,7 @@ internal static class UploadRequests
         {
             return null;
         }
-        return null;
+        return (fields, null, null);
     }
 
     /// <summary>An enum value named in a field or query: by name only (a number is never taken for a member).</summary>

@@ -108,11 +108,8 @@ public sealed class ReportIntake(ReviewDbContext db, EvidenceVault vault, TimePr
         {
             if (FileNames.Sanitise(fileName) is not { } name)
                 return new IntakeOutcome.Invalid(new Dictionary<string, string[]> { ["file"] = [text["Evidence.Invalid.FileName"]] });
-            var bounded = new BoundedStream(file, FileLimit);
-            var outcome = await vault.StoreAsync(bounded, Binding(report), UploadKind.Evidence, cancellationToken);
-            if (outcome is StoreOutcome.Stored { Evidence: var evidence } && bounded.Exceeded)
-                vault.Delete(evidence.BlobAddress);
-            if (bounded.Exceeded || outcome is StoreOutcome.TooLarge)
+            var outcome = await vault.StoreAsync(file, Binding(report), UploadKind.Evidence, cancellationToken, atMost: FileLimit);
+            if (outcome is StoreOutcome.TooLarge)
                 return new IntakeOutcome.FileRefused(StatusCodes.Status413PayloadTooLarge, text["PublicReports.FileTooLarge", FileLimit / 1024]);
             if (outcome is not StoreOutcome.Stored { Evidence: var kept })
                 return Refusal(outcome);

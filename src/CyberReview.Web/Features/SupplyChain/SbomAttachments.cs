@@ -89,7 +89,7 @@ public sealed class SbomAttachments(ReviewDbContext db, EvidenceVault vault, Sup
                 WrappedKey = stock.WrappedKey,
                 KeyId = stock.KeyId,
                 UploadedById = user.UserId(),
-                UploadedByName = user.FindFirst(ReviewClaimsPrincipalFactory.DisplayNameClaim)?.Value ?? user.Identity?.Name ?? "?",
+                UploadedByName = user.DisplayName(),
                 UploadedAt = now,
                 Status = SbomAnalysisStatus.Queued,
             });
